@@ -54,27 +54,27 @@
         <translation>{name} : pas une couche OCS GE (ni nom de couche connu, ni champs de codes) ; ignorée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/reading.py" line="554"/>
+        <location filename="../ocsge_plugin/storage/reading.py" line="556"/>
         <source>{path} does not exist. Expected an OCS GE delivery: a .7z archive from IGN, a folder or a .gpkg/.shp file.</source>
         <translation>{path} n'existe pas. Attendu : une livraison OCS GE, c'est-à-dire une archive .7z de l'IGN, un dossier ou un fichier .gpkg/.shp.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/reading.py" line="570"/>
+        <location filename="../ocsge_plugin/storage/reading.py" line="572"/>
         <source>{name} is not an OCS GE delivery. Expected a .7z archive from IGN, a folder or a .gpkg/.shp file.</source>
         <translation>{name} n'est pas une livraison OCS GE. Attendu : une archive .7z de l'IGN, un dossier ou un fichier .gpkg/.shp.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/reading.py" line="598"/>
+        <location filename="../ocsge_plugin/storage/reading.py" line="600"/>
         <source>No OCS GE layer was found in {name}. Expected OCCUPATION_SOL, ZONE_CONSTRUITE, DIFF, artif_… or zan_evol_… layers.</source>
         <translation>Aucune couche OCS GE n'a été trouvée dans {name}. Attendu : des couches OCCUPATION_SOL, ZONE_CONSTRUITE, DIFF, artif_… ou zan_evol_….</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/reading.py" line="608"/>
+        <location filename="../ocsge_plugin/storage/reading.py" line="610"/>
         <source>{title}: coordinate system unknown (no .prj and no CRS token in the name).</source>
         <translation>{title} : système de coordonnées inconnu (pas de .prj ni de SCR dans le nom).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/reading.py" line="618"/>
+        <location filename="../ocsge_plugin/storage/reading.py" line="621"/>
         <source>Several départements were found ({deps}): all were loaded.</source>
         <translation>Plusieurs départements ont été trouvés ({deps}) : tous ont été chargés.</translation>
     </message>
@@ -194,7 +194,7 @@
         <translation>Le champ {name} ({role}) est absent de la couche (champs : {fields}). Attendu : une couche telle que la produit ocsge:load ; sinon, choisissez le champ.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="392"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="404"/>
         <source>couverture</source>
         <translation>couverture</translation>
     </message>
@@ -204,22 +204,22 @@
         <translation>La méthode IGN lit le champ {field} de l'IGN, que cette couche n'a pas (champs : {fields}). Attendu : la couche d'artificialisation de l'IGN (artif_&lt;year&gt;_&lt;dep&gt;, telle que la produit ocsge:load) ; pour une couche d'occupation du sol, choisissez la méthode « matrice + seuils ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="410"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="422"/>
         <source>No {field} field: IGN&apos;s thresholds are taken as having changed nothing.</source>
         <translation>Pas de champ {field} : les seuils de l'IGN sont considérés comme n'ayant rien changé.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="395"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="407"/>
         <source>usage</source>
         <translation>usage</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="323"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="335"/>
         <source>The thresholds could not be computed: {error}</source>
         <translation>Les seuils n'ont pas pu être calculés : {error}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="400"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="412"/>
         <source>The layer has no {field} field (fields: {fields}). Expected IGN&apos;s artificialisation layer (artif_&lt;year&gt;_&lt;dep&gt;, as ocsge:load outputs it: code_cs, code_us, artif, crit_seuil).</source>
         <translation>La couche n'a pas de champ {field} (champs : {fields}). Attendu : la couche d'artificialisation de l'IGN (artif_&lt;year&gt;_&lt;dep&gt;, telle que la produit ocsge:load : code_cs, code_us, artif, crit_seuil).</translation>
     </message>
@@ -259,7 +259,7 @@
         <translation>La couche {name} est en coordonnées géographiques ({crs}) : les surfaces seraient en degrés. Attendu : le SCR projeté du département (EPSG:2154 en métropole ; 5490, 2972, 2975 ou 4471 outre-mer).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/flows_overlay.py" line="271"/>
+        <location filename="../ocsge_plugin/computing/flows_overlay.py" line="290"/>
         <source>The IGN method reads IGN's artif field, which the layer {name} does not have. Expected IGN's artificialisation layers (artif_&lt;year&gt;_&lt;dep&gt;) for both millésimes, or choose the method 'Matrix + seuils'.</source>
         <translation>La méthode IGN lit le champ artif de l'IGN, que la couche {name} n'a pas. Attendu : les couches d'artificialisation de l'IGN (artif_&lt;year&gt;_&lt;dep&gt;) pour les deux millésimes ; sinon, choisissez la méthode « Matrice + seuils ».</translation>
     </message>
@@ -954,7 +954,7 @@
         <translation>Seulement dans le millésime de fin</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/aggregate.py" line="189"/>
+        <location filename="../ocsge_plugin/pipelines/aggregate.py" line="190"/>
         <source>Using {title}</source>
         <translation>Utilisation de {title}</translation>
     </message>
@@ -1149,22 +1149,22 @@
         <translation>L'archive {name} contient une entrée « {entry} » qui serait écrite hors de son dossier (chemin absolu, « .. » ou lien) : refusée, rien n'a été extrait. Les archives de l'IGN n'en contiennent pas : téléchargez-la de nouveau depuis l'IGN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="274"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="276"/>
         <source>{count} polygon with a null crit_seuil: taken as not changed by IGN&apos;s thresholds.</source>
         <translation>{count} polygone avec un crit_seuil nul : considéré comme non modifié par les seuils de l'IGN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="274"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="276"/>
         <source>{count} polygons with a null crit_seuil: taken as not changed by IGN&apos;s thresholds.</source>
         <translation>{count} polygones avec un crit_seuil nul : considérés comme non modifiés par les seuils de l'IGN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="294"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="298"/>
         <source>{count} polygon without a readable IGN artif value, counted as indéterminé.</source>
         <translation>{count} polygone sans valeur artif IGN lisible, compté comme indéterminé.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="294"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="298"/>
         <source>{count} polygons without a readable IGN artif value, counted as indéterminé.</source>
         <translation>{count} polygones sans valeur artif IGN lisible, comptés comme indéterminés.</translation>
     </message>
@@ -1404,32 +1404,32 @@
         <translation>{value:g} m²/ha et plus</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/classify.py" line="264"/>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="263"/>
         <source>{count} invalid geometry repaired (make valid) for the computation; feature id: {ids}</source>
         <translation>{count} géométrie invalide réparée (make valid) pour le calcul ; identifiant de l'entité : {ids}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/classify.py" line="264"/>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="263"/>
         <source>{count} invalid geometries repaired (make valid) for the computation; feature ids: {ids}</source>
         <translation>{count} géométries invalides réparées (make valid) pour le calcul ; identifiants des entités : {ids}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/classify.py" line="281"/>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="280"/>
         <source>{count} polygon without geometry, counted with a surface of 0.</source>
         <translation>{count} polygone sans géométrie, compté avec une surface de 0.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/classify.py" line="281"/>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="280"/>
         <source>{count} polygons without geometry, counted with a surface of 0.</source>
         <translation>{count} polygones sans géométrie, comptés avec une surface de 0.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/classify.py" line="290"/>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="289"/>
         <source>{count} polygon with a null couverture or usage code.</source>
         <translation>{count} polygone avec un code de couverture ou d'usage nul.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/classify.py" line="290"/>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="289"/>
         <source>{count} polygons with a null couverture or usage code.</source>
         <translation>{count} polygones avec un code de couverture ou d'usage nul.</translation>
     </message>
@@ -2236,52 +2236,52 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>Une commune fusionnée ou renommée depuis le COG du fichier ({cog}) est convertie par la table de passage de l'INSEE (paramètre PASSAGE).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="261"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="263"/>
         <source>The consumption file has no year of the reference period 2011–2020 (years found: {years}).</source>
         <translation>Le fichier de consommation n'a aucune année de la période de référence 2011–2020 (années trouvées : {years}).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="269"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="271"/>
         <source>The reference 2011–2020 lacks the years {years} in the file: every conso_2011_2020 is partial.</source>
         <translation>Il manque à la référence 2011–2020 les années {years} dans le fichier : toutes les valeurs conso_2011_2020 sont partielles.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="276"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="278"/>
         <source>The file ends in {year}: nothing is known since 2021.</source>
         <translation>Le fichier s'arrête en {year} : rien n'est connu depuis 2021.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="284"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="286"/>
         <source>Communes listed for the 1 ha guarantee but in none of the territories: {codes}.</source>
         <translation>Communes listées pour la garantie de 1 ha mais dans aucun des territoires : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="315"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="317"/>
         <source>Unknown choice {value}. Expected one of {allowed}.</source>
         <translation>Choix inconnu {value}. Attendu : l'un de {allowed}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="322"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="324"/>
         <source>Unknown level {value}. Expected one of {allowed}.</source>
         <translation>Niveau inconnu {value}. Attendu : l'un de {allowed}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="328"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="330"/>
         <source>The reduction rate must be between 0 and 100 %.</source>
         <translation>Le taux de réduction doit être compris entre 0 et 100 %.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="347"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="349"/>
         <source>No {level} codes (neither in the file nor in the membership table): the level is skipped.</source>
         <translation>Pas de codes {level} (ni dans le fichier ni dans la table d'appartenance) : le niveau est ignoré.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="356"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="360"/>
         <source>{level}: {count} communes have no code and count in no territory: {codes}.</source>
         <translation>{level} : {count} communes n'ont pas de code et ne comptent dans aucun territoire : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="446"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="450"/>
         <source>{level}: {count} territories have partial totals (communes absent from the file or empty values; columns partiel, codes_manquants, valeurs_vides): {codes}.</source>
         <translation>{level} : {count} territoires ont des totaux partiels (communes absentes du fichier ou valeurs vides ; colonnes partiel, codes_manquants, valeurs_vides) : {codes}.</translation>
     </message>
@@ -2306,12 +2306,12 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>GDAL ne peut pas lire {path} : {error}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="320"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="324"/>
         <source>The consumption file {path} does not exist. Expected Cerema&apos;s commune file (CSV, GeoPackage or shapefile).</source>
         <translation>Le fichier de consommation {path} n'existe pas. Attendu : le fichier communal du Cerema (CSV, GeoPackage ou shapefile).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="331"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="335"/>
         <source>The consumption file {path} cannot be read: {error}.</source>
         <translation>Le fichier de consommation {path} ne peut pas être lu : {error}.</translation>
     </message>
@@ -2331,67 +2331,67 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>Le fichier n'a aucune valeur pour les années {years} : elles sont écartées.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="292"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="294"/>
         <source>{path} has year columns but no value in any of them.</source>
         <translation>{path} a des colonnes d'années mais aucune valeur dans aucune d'elles.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="307"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="309"/>
         <source>{count} communes appear several times in the consumption file; their rows are summed: {codes}.</source>
         <translation>{count} communes figurent plusieurs fois dans le fichier de consommation ; leurs lignes sont additionnées : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="387"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="391"/>
         <source>The table de passage {path} does not exist.</source>
         <translation>La table de passage {path} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="405"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="409"/>
         <source>The table de passage has columns {found}. Expected two code columns CODGEO_&lt;year&gt; (or ancien and nouveau), optional part or surface.</source>
         <translation>La table de passage a les colonnes {found}. Attendu : deux colonnes de codes CODGEO_&lt;année&gt; (ou ancien et nouveau), et facultativement part ou surface.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="435"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="439"/>
         <source>Table de passage: no commune of the file changed code.</source>
         <translation>Table de passage : aucune commune du fichier n'a changé de code.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="467"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="489"/>
         <source>Table de passage ({source}): {count} commune codes of the file converted.</source>
         <translation>Table de passage ({source}) : {count} codes de communes du fichier convertis.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="475"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="498"/>
         <source>Merged commune {new}: the rows of {olds} are summed.</source>
         <translation>Commune fusionnée {new} : les lignes de {olds} sont additionnées.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="481"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="506"/>
         <source>equal shares (no area known)</source>
         <translation>parts égales (aucune surface connue)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="481"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="506"/>
         <source>shares of area</source>
         <translation>parts de surface</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="482"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="507"/>
         <source>Split commune {old}: its numbers are shared among {news} by {how}.</source>
         <translation>Commune scindée {old} : ses valeurs sont réparties entre {news} par {how}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="508"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="526"/>
         <source>The territorialisation table {path} does not exist.</source>
         <translation>La table de territorialisation {path} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="531"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="549"/>
         <source>The territorialisation table has columns {found}. Expected code and taux (reduction rate, e.g. 54 or 54 % or 0.54).</source>
         <translation>La table de territorialisation a les colonnes {found}. Attendu : code et taux (taux de réduction, par exemple 54, 54 % ou 0,54).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="543"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="561"/>
         <source>The territorialisation table has rates outside 0–100 %: {codes}.</source>
         <translation>La table de territorialisation a des taux hors de 0–100 % : {codes}.</translation>
     </message>
@@ -2445,17 +2445,17 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
         <translation>{level} : pas de artif_{level}.csv dans {path} ; les colonnes OCS GE sont vides.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_ocsge.py" line="207"/>
+        <location filename="../ocsge_plugin/computing/consumption_ocsge.py" line="213"/>
         <source>{path} is not an artificialisation table of the diagnostic (expected {key}, flux_artif_net, millesime_debut, millesime_fin).</source>
         <translation>{path} n'est pas une table d'artificialisation du diagnostic (attendu : {key}, flux_artif_net, millesime_debut, millesime_fin).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_ocsge.py" line="158"/>
+        <location filename="../ocsge_plugin/computing/consumption_ocsge.py" line="160"/>
         <source>{name}: no GeoPackage beside it says its unit; taken as hectares, the published tables&apos; documented unit.</source>
         <translation>{name} : aucun GeoPackage à côté n'en donne l'unité ; lue en hectares, l'unité documentée des tables publiées.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_ocsge.py" line="178"/>
+        <location filename="../ocsge_plugin/computing/consumption_ocsge.py" line="182"/>
         <source>{level}: {count} territories have no OCS GE period meeting the consumption file&apos;s years in {name} (OCS GE columns empty).</source>
         <translation>{level} : {count} territoires n'ont dans {name} aucune période OCS GE qui rencontre les années du fichier de consommation (colonnes OCS GE vides).</translation>
     </message>
@@ -2565,7 +2565,7 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
         <translation>{count} codes du champ « {field} » ne sont pas des codes INSEE de commune (ils ne comptent dans aucun département) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/storage/reading.py" line="357"/>
+        <location filename="../ocsge_plugin/storage/reading.py" line="359"/>
         <source>{path} (layer {layer}, read as {kind}): {error}</source>
         <translation>{path} (couche {layer}, lue comme {kind}) : {error}</translation>
     </message>
@@ -2768,32 +2768,32 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>Où les fichiers sont écrits ; les fichiers de mêmes noms y sont remplacés, rien d'autre n'est touché. Quand le projet est enregistré, la boîte de dialogue propose un dossier dans ocsge à côté de lui (un nouveau plutôt qu'un dossier à vous).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/territories.py" line="73"/>
+        <location filename="../ocsge_plugin/gui/territories.py" line="76"/>
         <source>Empty: every territory of the level</source>
         <translation>Vide : tous les territoires du niveau</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/territories.py" line="74"/>
+        <location filename="../ocsge_plugin/gui/territories.py" line="77"/>
         <source>Codes separated by &apos;,&apos;; tick the territories in the list below.</source>
         <translation>Codes séparés par « , » ; cochez les territoires dans la liste ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/territories.py" line="76"/>
+        <location filename="../ocsge_plugin/gui/territories.py" line="79"/>
         <source>Search a territory (name or code)</source>
         <translation>Chercher un territoire (nom ou code)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/territories.py" line="110"/>
+        <location filename="../ocsge_plugin/gui/territories.py" line="113"/>
         <source>{count} territories of this level; none ticked: all of them.</source>
         <translation>{count} territoires de ce niveau ; aucun coché : tous.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/territories.py" line="110"/>
+        <location filename="../ocsge_plugin/gui/territories.py" line="113"/>
         <source>Choose the communes (and the membership table) above to list the territories.</source>
         <translation>Choisissez les communes (et la table d'appartenance) ci-dessus pour lister les territoires.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/territories.py" line="110"/>
+        <location filename="../ocsge_plugin/gui/territories.py" line="113"/>
         <source>{count} territory of this level; none ticked: all of them.</source>
         <translation>{count} territoire de ce niveau ; aucun coché : tous.</translation>
     </message>
@@ -2808,17 +2808,17 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>Aussi une ligne par territoire (colonnes par millésime, « par index »)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption.py" line="446"/>
+        <location filename="../ocsge_plugin/computing/consumption.py" line="450"/>
         <source>{level}: {count} territory has partial totals (communes absent from the file or empty values; columns partiel, codes_manquants, valeurs_vides): {codes}.</source>
         <translation>{level} : {count} territoire a des totaux partiels (communes absentes du fichier ou valeurs vides ; colonnes partiel, codes_manquants, valeurs_vides) : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/consumption_read.py" line="467"/>
+        <location filename="../ocsge_plugin/computing/consumption_read.py" line="489"/>
         <source>Table de passage ({source}): {count} commune code of the file converted.</source>
         <translation>Table de passage ({source}) : {count} code de commune du fichier converti.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/aggregate.py" line="398"/>
+        <location filename="../ocsge_plugin/pipelines/aggregate.py" line="421"/>
         <source>Index {debut}→{fin}: surface_artif {artif}, surface_imper {imper}, flux_artif_net {fa}, flux_imper_net {fi} ({unit})</source>
         <translation>Index {debut}→{fin} : surface_artif {artif}, surface_imper {imper}, flux_artif_net {fa}, flux_imper_net {fi} ({unit})</translation>
     </message>
@@ -2838,7 +2838,7 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>{code} ({count} polygone(s), {area} ha)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/classify.py" line="299"/>
+        <location filename="../ocsge_plugin/pipelines/classify.py" line="298"/>
         <source>Seuils: {patches} patches; {up} patch(es) switched to artificialisé ({up_ha} ha), {down} to non artificialisé ({down_ha} ha); {unmatched} polygon side(s) without an exact twin, {fallback} of them found shared geometrically.</source>
         <translation>Seuils : {patches} îlots ; {up} îlot(s) basculé(s) en artificialisé ({up_ha} ha), {down} en non artificialisé ({down_ha} ha) ; {unmatched} côté(s) de polygone sans jumeau exact, dont {fallback} reconnu(s) comme partagé(s) géométriquement.</translation>
     </message>
@@ -3580,7 +3580,7 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
         <translation>Avec une table de correspondance, l'artificialisation d'un polygone est la réponse de la table pour son code : choisissez la méthode Automatique ou Matrice (la couche d'artificialisation de l'IGN et les seuils du décret sont propres à l'OCS GE).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/flows_overlay.py" line="259"/>
+        <location filename="../ocsge_plugin/computing/flows_overlay.py" line="278"/>
         <source>The layer {name} has no field {field} (fields: {fields}).</source>
         <translation>La couche {name} n'a pas de champ {field} (champs : {fields}).</translation>
     </message>
@@ -3627,12 +3627,12 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
         <translation>ligne {line} : code {code} déjà donné ligne {first}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/aggregate.py" line="237"/>
+        <location filename="../ocsge_plugin/pipelines/aggregate.py" line="239"/>
         <source>{layer}: codes the correspondence table {table} does not list, counted as indéterminé (never as non-artificialised); add them to the table: {codes}</source>
         <translation>{layer} : codes absents de la table de correspondance {table}, comptés comme indéterminés (jamais comme non artificialisés) ; ajoutez-les à la table : {codes}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/aggregate.py" line="240"/>
+        <location filename="../ocsge_plugin/pipelines/aggregate.py" line="242"/>
         <source>(empty)</source>
         <translation>(vide)</translation>
     </message>
@@ -3977,11 +3977,6 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
         <translation>La table de l'INSEE entre millésimes du COG, quand les communes du fichier de consommation sont plus anciennes que celles des territoires (comme dans ocsge:consommation).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="267"/>
-        <source>Portrait: the pages in the portrait's order. Rapport triennal: the pages in the order of the rapport relatif à l'artificialisation des sols (article R. 2231-1 of the code général des collectivités territoriales): cover, legal frame and periods, 1° NAF consumption, 2° and 3° net artificialisation and impermeable surfaces (OCS GE), 4° the trajectory, then the rest; an empty comment box under each chart. It needs the consumption file.</source>
-        <translation>Portrait : les pages dans l'ordre du portrait. Rapport triennal : les pages dans l'ordre du rapport relatif à l'artificialisation des sols (article R. 2231-1 du code général des collectivités territoriales) : couverture, cadre légal et périodes, 1° consommation d'espaces NAF, 2° et 3° artificialisation nette et surfaces imperméabilisées (OCS GE), 4° la trajectoire, puis le reste ; un cadre de commentaire vide sous chaque graphique. Il demande le fichier de consommation.</translation>
-    </message>
-    <message>
         <location filename="../processing_provider/parameter_help.py" line="277"/>
         <source>Cerema's commune file « Consommation d'espaces naturels, agricoles et forestiers » as published on data.gouv.fr: CSV (; or ,, UTF-8 or Latin-1, numbers possibly as text), or the GeoPackage / shapefile with outlines. The years are read from the naf&lt;AA&gt;art&lt;BB&gt; columns.</source>
         <translation>Le fichier communal du Cerema « Consommation d'espaces naturels, agricoles et forestiers » tel qu'il est publié sur data.gouv.fr : CSV (; ou ,, UTF-8 ou Latin-1, nombres éventuellement écrits comme du texte), ou le GeoPackage / shapefile avec les contours. Les années sont lues dans les colonnes naf&lt;AA&gt;art&lt;BB&gt;.</translation>
@@ -4131,61 +4126,66 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
         <source>INSEE table de passage</source>
         <translation>Table de passage de l'INSEE</translation>
     </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="267"/>
+        <source>Portrait: the pages in the portrait's order. Rapport triennal: the pages in the order of the rapport relatif à l'artificialisation des sols (article R. 2231-1 of the code général des collectivités territoriales): cover, legal frame and periods, 1° NAF consumption, 2° and 3° net artificialisation and impermeable surfaces (OCS GE), 4° the trajectory, then the rest; it needs the consumption file. In both, an empty comment box under each chart, to write in the layout designer.</source>
+        <translation>Portrait : les pages dans l'ordre du portrait. Rapport triennal : les pages dans l'ordre du rapport relatif à l'artificialisation des sols (article R. 2231-1 du code général des collectivités territoriales) : couverture, cadre légal et périodes, 1° consommation d'espaces NAF, 2° et 3° artificialisation nette et surfaces imperméabilisées (OCS GE), 4° la trajectoire, puis le reste ; il demande le fichier de consommation. Dans les deux, un cadre de commentaire vide sous chaque graphique, à remplir dans le concepteur de mise en page.</translation>
+    </message>
 </context>
 <context>
     <name>AggregateAlgorithm</name>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="49"/>
+        <location filename="../processing_provider/aggregate.py" line="47"/>
         <source>OCS GE layers</source>
         <translation>Couches OCS GE</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="50"/>
+        <location filename="../processing_provider/aggregate.py" line="48"/>
         <source>Territories</source>
         <translation>Territoires</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="51"/>
+        <location filename="../processing_provider/aggregate.py" line="49"/>
         <source>Territory code field</source>
         <translation>Champ du code de territoire</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="54"/>
+        <location filename="../processing_provider/aggregate.py" line="52"/>
         <source>Territory name field</source>
         <translation>Champ du nom de territoire</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="59"/>
+        <location filename="../processing_provider/aggregate.py" line="57"/>
         <source>Fields to keep</source>
         <translation>Champs à conserver</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="68"/>
+        <location filename="../processing_provider/aggregate.py" line="66"/>
         <source>Flows by overlay when no difference layer</source>
         <translation>Flux par superposition en l'absence de couche de différence</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="73"/>
+        <location filename="../processing_provider/aggregate.py" line="71"/>
         <source>Territories with stocks and flows</source>
         <translation>Territoires avec stocks et flux</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="74"/>
+        <location filename="../processing_provider/aggregate.py" line="72"/>
         <source>Table of stocks and flows</source>
         <translation>Table des stocks et des flux</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="101"/>
+        <location filename="../processing_provider/aggregate.py" line="99"/>
         <source>No territory code field. Expected the field holding each territory&apos;s code.</source>
         <translation>Aucun champ de code de territoire. Attendu : le champ contenant le code de chaque territoire.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="114"/>
+        <location filename="../processing_provider/aggregate.py" line="112"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/aggregate.py" line="75"/>
+        <location filename="../processing_provider/aggregate.py" line="73"/>
         <source>Surfaces by class of the nomenclature</source>
         <translation>Surfaces par classe de la nomenclature</translation>
     </message>
@@ -4193,117 +4193,117 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
 <context>
     <name>ClassifyAlgorithm</name>
     <message>
-        <location filename="../processing_provider/classify.py" line="67"/>
+        <location filename="../processing_provider/classify.py" line="66"/>
         <source>Occupation du sol layer</source>
         <translation>Couche d'occupation du sol</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="72"/>
+        <location filename="../processing_provider/classify.py" line="71"/>
         <source>Artificialisation et imperméabilisation</source>
         <translation>Artificialisation et imperméabilisation</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="73"/>
+        <location filename="../processing_provider/classify.py" line="72"/>
         <source>Summary table</source>
         <translation>Table de synthèse</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="74"/>
+        <location filename="../processing_provider/classify.py" line="73"/>
         <source>Method used</source>
         <translation>Méthode utilisée</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="259"/>
+        <location filename="../processing_provider/classify.py" line="258"/>
         <source>Surface imperméabilisée (ha)</source>
         <translation>Surface imperméabilisée (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="260"/>
+        <location filename="../processing_provider/classify.py" line="259"/>
         <source>Surface artificialisée by the matrix, before the seuils (ha)</source>
         <translation>Surface artificialisée selon la matrice, avant les seuils (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="264"/>
+        <location filename="../processing_provider/classify.py" line="263"/>
         <source>Surface artificialisée after the seuils (ha)</source>
         <translation>Surface artificialisée après les seuils (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="265"/>
+        <location filename="../processing_provider/classify.py" line="264"/>
         <source>Surface switched to artificialisé by the seuils (ha)</source>
         <translation>Surface basculée en artificialisé par les seuils (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="269"/>
+        <location filename="../processing_provider/classify.py" line="268"/>
         <source>Surface switched to non artificialisé by the seuils (ha)</source>
         <translation>Surface basculée en non artificialisé par les seuils (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="284"/>
+        <location filename="../processing_provider/classify.py" line="283"/>
         <source>Indéterminé polygons (artificialisation)</source>
         <translation>Polygones indéterminés (artificialisation)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="273"/>
+        <location filename="../processing_provider/classify.py" line="272"/>
         <source>Indéterminé surface (artificialisation, ha)</source>
         <translation>Surface indéterminée (artificialisation, ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="288"/>
+        <location filename="../processing_provider/classify.py" line="287"/>
         <source>Indéterminé polygons (imperméabilisation)</source>
         <translation>Polygones indéterminés (imperméabilisation)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="277"/>
+        <location filename="../processing_provider/classify.py" line="276"/>
         <source>Indéterminé surface (imperméabilisation, ha)</source>
         <translation>Surface indéterminée (imperméabilisation, ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="292"/>
+        <location filename="../processing_provider/classify.py" line="291"/>
         <source>Invalid geometries repaired</source>
         <translation>Géométries invalides réparées</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="281"/>
+        <location filename="../processing_provider/classify.py" line="280"/>
         <source>Surface of all polygons (ha)</source>
         <translation>Surface de tous les polygones (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="293"/>
+        <location filename="../processing_provider/classify.py" line="292"/>
         <source>Number of polygons</source>
         <translation>Nombre de polygones</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="212"/>
+        <location filename="../processing_provider/classify.py" line="211"/>
         <source>{path}: the GeoPackage&apos;s rows copied by SQLite with the answers added (its spatial index too).</source>
         <translation>{path} : lignes du GeoPackage copiées par SQLite, réponses ajoutées (index spatial compris).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="207"/>
+        <location filename="../processing_provider/classify.py" line="206"/>
         <source>{path}: the shapefile translated by GDAL, the answers added by SQLite.</source>
         <translation>{path} : Shapefile converti par GDAL, réponses ajoutées par SQLite.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="231"/>
+        <location filename="../processing_provider/classify.py" line="230"/>
         <source>Writing the GeoPackage with GDAL and SQLite failed ({error}); the output is written through QGIS instead.</source>
         <translation>L'écriture du GeoPackage par GDAL et SQLite a échoué ({error}) ; la couche de sortie est écrite par QGIS.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="105"/>
+        <location filename="../processing_provider/classify.py" line="104"/>
         <source>Summary:</source>
         <translation>Synthèse :</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="105"/>
+        <location filename="../processing_provider/classify.py" line="104"/>
         <source>Class</source>
         <translation>Classe</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="105"/>
+        <location filename="../processing_provider/classify.py" line="104"/>
         <source>Polygons</source>
         <translation>Polygones</translation>
     </message>
     <message>
-        <location filename="../processing_provider/classify.py" line="105"/>
+        <location filename="../processing_provider/classify.py" line="104"/>
         <source>Surface (ha)</source>
         <translation>Surface (ha)</translation>
     </message>
@@ -4311,77 +4311,77 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
 <context>
     <name>CompareArtifAlgorithm</name>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="40"/>
+        <location filename="../processing_provider/compare_artif.py" line="38"/>
         <source>IGN&apos;s artificialisation layer</source>
         <translation>Couche d'artificialisation de l'IGN</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="43"/>
+        <location filename="../processing_provider/compare_artif.py" line="41"/>
         <source>Disagreements with IGN</source>
         <translation>Désaccords avec l'IGN</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="58"/>
+        <location filename="../processing_provider/compare_artif.py" line="56"/>
         <source>Polygons compared</source>
         <translation>Polygones comparés</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="59"/>
+        <location filename="../processing_provider/compare_artif.py" line="57"/>
         <source>Polygons where IGN and the recomputation agree</source>
         <translation>Polygones où l'IGN et le recalcul concordent</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="63"/>
+        <location filename="../processing_provider/compare_artif.py" line="61"/>
         <source>Polygons where they disagree</source>
         <translation>Polygones où ils divergent</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="59"/>
+        <location filename="../processing_provider/compare_artif.py" line="57"/>
         <source>Surface where they agree (ha)</source>
         <translation>Surface où ils concordent (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="63"/>
+        <location filename="../processing_provider/compare_artif.py" line="61"/>
         <source>Surface where they disagree (ha)</source>
         <translation>Surface où ils divergent (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="47"/>
+        <location filename="../processing_provider/compare_artif.py" line="45"/>
         <source>Agreement, % of the compared surface</source>
         <translation>Concordance, % de la surface comparée</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="67"/>
+        <location filename="../processing_provider/compare_artif.py" line="65"/>
         <source>Disagreements from the matrix (polygons)</source>
         <translation>Désaccords dus à la matrice (polygones)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="67"/>
+        <location filename="../processing_provider/compare_artif.py" line="65"/>
         <source>Disagreements from the matrix (ha)</source>
         <translation>Désaccords dus à la matrice (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="71"/>
+        <location filename="../processing_provider/compare_artif.py" line="69"/>
         <source>Disagreements from the thresholds (polygons)</source>
         <translation>Désaccords dus aux seuils (polygones)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="71"/>
+        <location filename="../processing_provider/compare_artif.py" line="69"/>
         <source>Disagreements from the thresholds (ha)</source>
         <translation>Désaccords dus aux seuils (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="75"/>
+        <location filename="../processing_provider/compare_artif.py" line="73"/>
         <source>Polygons not compared (indéterminé)</source>
         <translation>Polygones non comparés (indéterminés)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="75"/>
+        <location filename="../processing_provider/compare_artif.py" line="73"/>
         <source>Surface not compared (indéterminé, ha)</source>
         <translation>Surface non comparée (indéterminée, ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/compare_artif.py" line="58"/>
+        <location filename="../processing_provider/compare_artif.py" line="56"/>
         <source>Surface compared (ha)</source>
         <translation>Surface comparée (ha)</translation>
     </message>
@@ -4570,92 +4570,92 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
 <context>
     <name>DownloadDeliveryAlgorithm</name>
     <message>
-        <location filename="../processing_provider/download.py" line="47"/>
+        <location filename="../processing_provider/download.py" line="45"/>
         <source>Département (code)</source>
         <translation>Département (code)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="48"/>
+        <location filename="../processing_provider/download.py" line="46"/>
         <source>Millésime (empty: the most recent)</source>
         <translation>Millésime (vide : le plus récent)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="54"/>
+        <location filename="../processing_provider/download.py" line="52"/>
         <source>Product</source>
         <translation>Produit</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="55"/>
+        <location filename="../processing_provider/download.py" line="53"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="56"/>
+        <location filename="../processing_provider/download.py" line="54"/>
         <source>Download folder (empty: the plugin&apos;s cache)</source>
         <translation>Dossier de téléchargement (vide : le cache de l'extension)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="57"/>
+        <location filename="../processing_provider/download.py" line="55"/>
         <source>Load the delivery once downloaded (ocsge:load)</source>
         <translation>Charger la livraison une fois téléchargée (ocsge:load)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="60"/>
+        <location filename="../processing_provider/download.py" line="58"/>
         <source>IGN download service address</source>
         <translation>Adresse du service de téléchargement de l'IGN</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="64"/>
+        <location filename="../processing_provider/download.py" line="62"/>
         <source>Downloaded archive (.7z)</source>
         <translation>Archive téléchargée (.7z)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="65"/>
+        <location filename="../processing_provider/download.py" line="63"/>
         <source>Delivery name</source>
         <translation>Nom de la livraison</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="66"/>
+        <location filename="../processing_provider/download.py" line="64"/>
         <source>Download address</source>
         <translation>Adresse de téléchargement</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="67"/>
+        <location filename="../processing_provider/download.py" line="65"/>
         <source>Millésime(s)</source>
         <translation>Millésime(s)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="68"/>
+        <location filename="../processing_provider/download.py" line="66"/>
         <source>Reused from the cache</source>
         <translation>Repris du cache</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="72"/>
+        <location filename="../processing_provider/download.py" line="70"/>
         <source>Load report (JSON)</source>
         <translation>Rapport de chargement (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="92"/>
+        <location filename="../processing_provider/download.py" line="90"/>
         <source>Listing IGN's deliveries for département {dep}…</source>
         <translation>Recherche des livraisons de l'IGN pour le département {dep}…</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="101"/>
+        <location filename="../processing_provider/download.py" line="99"/>
         <source>Downloading {url}</source>
         <translation>Téléchargement de {url}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="106"/>
+        <location filename="../processing_provider/download.py" line="104"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="110"/>
+        <location filename="../processing_provider/download.py" line="108"/>
         <source>{name}: reused from the cache ({path})</source>
         <translation>{name} : repris du cache ({path})</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download.py" line="110"/>
+        <location filename="../processing_provider/download.py" line="108"/>
         <source>{name}: downloaded to {path}</source>
         <translation>{name} : téléchargé dans {path}</translation>
     </message>
@@ -4726,147 +4726,147 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
 <context>
     <name>FlowsAlgorithm</name>
     <message>
-        <location filename="../processing_provider/flows.py" line="87"/>
+        <location filename="../processing_provider/flows.py" line="86"/>
         <source>Difference layer (IGN DIFF or zan_evol), if you have one</source>
         <translation>Couche de différence (DIFF de l'IGN ou zan_evol), si vous en avez une</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="89"/>
+        <location filename="../processing_provider/flows.py" line="88"/>
         <source>Occupation du sol, début millésime</source>
         <translation>Occupation du sol, millésime de début</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="91"/>
+        <location filename="../processing_provider/flows.py" line="90"/>
         <source>Occupation du sol, fin millésime</source>
         <translation>Occupation du sol, millésime de fin</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="95"/>
+        <location filename="../processing_provider/flows.py" line="94"/>
         <source>Début millésime (year), when the data does not say</source>
         <translation>Millésime de début (année), si les données ne l'indiquent pas</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="97"/>
+        <location filename="../processing_provider/flows.py" line="96"/>
         <source>Fin millésime (year), when the data does not say</source>
         <translation>Millésime de fin (année), si les données ne l'indiquent pas</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="99"/>
+        <location filename="../processing_provider/flows.py" line="98"/>
         <source>Changes between millésimes</source>
         <translation>Changements entre millésimes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="100"/>
+        <location filename="../processing_provider/flows.py" line="99"/>
         <source>Areas present in one millésime only</source>
         <translation>Zones présentes dans un seul millésime</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="102"/>
+        <location filename="../processing_provider/flows.py" line="101"/>
         <source>Summary of the flows</source>
         <translation>Synthèse des flux</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="103"/>
+        <location filename="../processing_provider/flows.py" line="102"/>
         <source>Transitions couverture début × fin</source>
         <translation>Transitions de couverture début × fin</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="104"/>
+        <location filename="../processing_provider/flows.py" line="103"/>
         <source>Transitions usage début × fin</source>
         <translation>Transitions d'usage début × fin</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="105"/>
+        <location filename="../processing_provider/flows.py" line="104"/>
         <source>Origin of newly artificialised land</source>
         <translation>Origine des terrains nouvellement artificialisés</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="108"/>
+        <location filename="../processing_provider/flows.py" line="107"/>
         <source>Data used (difference, artif_diff or overlay)</source>
         <translation>Données utilisées (difference, artif_diff ou overlay)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="113"/>
+        <location filename="../processing_provider/flows.py" line="112"/>
         <source>Millésimes (début-fin)</source>
         <translation>Millésimes (début-fin)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="317"/>
+        <location filename="../processing_provider/flows.py" line="314"/>
         <source>Surface kept out: null or unknown codes (ha)</source>
         <translation>Surface écartée : codes nuls ou inconnus (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="321"/>
+        <location filename="../processing_provider/flows.py" line="318"/>
         <source>Pieces kept out: null or unknown codes</source>
         <translation>Fragments écartés : codes nuls ou inconnus</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="325"/>
+        <location filename="../processing_provider/flows.py" line="322"/>
         <source>Surface in the début millésime only (ha)</source>
         <translation>Surface dans le seul millésime de début (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="329"/>
+        <location filename="../processing_provider/flows.py" line="326"/>
         <source>Surface in the fin millésime only (ha)</source>
         <translation>Surface dans le seul millésime de fin (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="155"/>
+        <location filename="../processing_provider/flows.py" line="154"/>
         <source>The {which} millésime given ({given}) differs from the data's ({found}): {given} is used.</source>
         <translation>Le millésime de {which} indiqué ({given}) diffère de celui des données ({found}) : {given} est utilisé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="171"/>
+        <location filename="../processing_provider/flows.py" line="170"/>
         <source>Flows from the overlay of {debut} and {fin} (artificialisation by the method {method}).</source>
         <translation>Flux issus de la superposition de {debut} et {fin} (artificialisation selon la méthode {method}).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="179"/>
+        <location filename="../processing_provider/flows.py" line="178"/>
         <source>Flows from IGN&apos;s artificialisation difference layer {name} (its artificialisation field).</source>
         <translation>Flux issus de la couche d'évolution de l'artificialisation de l'IGN {name} (son champ artificialisation).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="185"/>
+        <location filename="../processing_provider/flows.py" line="184"/>
         <source>Flows from the difference layer {name} (artificialisation by the matrix).</source>
         <translation>Flux issus de la couche de différence {name} (artificialisation selon la matrice).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="267"/>
+        <location filename="../processing_provider/flows.py" line="266"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="250"/>
+        <location filename="../processing_provider/flows.py" line="249"/>
         <source>The output {name} could not be created.</source>
         <translation>La sortie {name} n'a pas pu être créée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="470"/>
+        <location filename="../processing_provider/flows.py" line="467"/>
         <source>{matched} polygon(s) identical at both dates paired directly; {debut} début and {fin} fin polygon(s) overlaid.</source>
         <translation>{matched} polygone(s) identique(s) aux deux dates apparié(s) directement ; {debut} polygone(s) de début et {fin} de fin superposé(s).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="479"/>
+        <location filename="../processing_provider/flows.py" line="476"/>
         <source>{count} invalid geometry repaired for the overlay.</source>
         <translation>{count} géométrie invalide réparée pour la superposition.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="479"/>
+        <location filename="../processing_provider/flows.py" line="476"/>
         <source>{count} invalid geometries repaired for the overlay.</source>
         <translation>{count} géométries invalides réparées pour la superposition.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="454"/>
+        <location filename="../processing_provider/flows.py" line="451"/>
         <source>{count} piece(s) whose status at a date cannot be told ({area} ha: the leaves under their codes disagree) were kept out of the flows.</source>
         <translation>{count} fragment(s) dont le statut à une date ne peut être établi ({area} ha : les feuilles sous leurs codes ne donnent pas la même réponse) écarté(s) des flux.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="462"/>
+        <location filename="../processing_provider/flows.py" line="459"/>
         <source>Land covered by one millésime only, not counted in the flows: {debut} ha in the début millésime only, {fin} ha in the fin millésime only (layer ONLY_ONE).</source>
         <translation>Terrain couvert par un seul millésime, non compté dans les flux : {debut} ha dans le seul millésime de début, {fin} ha dans le seul millésime de fin (couche ONLY_ONE).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="486"/>
+        <location filename="../processing_provider/flows.py" line="483"/>
         <source>{debut}-{fin}: artificialisation {artif} ha, désartificialisation {desartif} ha (net {net} ha); imperméabilisation {imper} ha, désimperméabilisation {desimper} ha (net {imper_net} ha).</source>
         <translation>{debut}-{fin} : artificialisation {artif} ha, désartificialisation {desartif} ha (solde {net} ha) ; imperméabilisation {imper} ha, désimperméabilisation {desimper} ha (solde {imper_net} ha).</translation>
     </message>
@@ -4874,182 +4874,182 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
 <context>
     <name>LoadDeliveryAlgorithm</name>
     <message>
-        <location filename="../processing_provider/load.py" line="101"/>
+        <location filename="../processing_provider/load.py" line="100"/>
         <source>Layer kinds to load (all when empty)</source>
         <translation>Types de couches à charger (toutes si vide)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="112"/>
+        <location filename="../processing_provider/load.py" line="111"/>
         <source>Style</source>
         <translation>Style</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="111"/>
+        <location filename="../processing_provider/load.py" line="110"/>
         <source>Couverture (official palette)</source>
         <translation>Couverture (palette officielle)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="111"/>
+        <location filename="../processing_provider/load.py" line="110"/>
         <source>Usage (official palette)</source>
         <translation>Usage (palette officielle)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="114"/>
+        <location filename="../processing_provider/load.py" line="113"/>
         <source>Check codes against the nomenclature</source>
         <translation>Vérifier les codes avec la nomenclature</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="131"/>
+        <location filename="../processing_provider/load.py" line="130"/>
         <source>Report the surface per couverture class</source>
         <translation>Indiquer la surface par poste de couverture</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="143"/>
+        <location filename="../processing_provider/load.py" line="142"/>
         <source>Occupation du sol, previous millésime</source>
         <translation>Occupation du sol, millésime précédent</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="155"/>
+        <location filename="../processing_provider/load.py" line="154"/>
         <source>Occupation du sol</source>
         <translation>Occupation du sol</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="156"/>
+        <location filename="../processing_provider/load.py" line="155"/>
         <source>Zone construite</source>
         <translation>Zone construite</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="157"/>
+        <location filename="../processing_provider/load.py" line="156"/>
         <source>Différence between millésimes</source>
         <translation>Différence entre millésimes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="158"/>
+        <location filename="../processing_provider/load.py" line="157"/>
         <source>Artificialisation (IGN)</source>
         <translation>Artificialisation (IGN)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="159"/>
+        <location filename="../processing_provider/load.py" line="158"/>
         <source>Artificialisation difference (IGN)</source>
         <translation>Évolution de l'artificialisation (IGN)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="179"/>
+        <location filename="../processing_provider/load.py" line="178"/>
         <source>No delivery given. Expected a .7z archive, a folder or a .gpkg/.shp file.</source>
         <translation>Aucune livraison indiquée. Attendu : une archive .7z, un dossier ou un fichier .gpkg/.shp.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="274"/>
+        <location filename="../processing_provider/load.py" line="273"/>
         <source>Reading {path}</source>
         <translation>Lecture de {path}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="185"/>
+        <location filename="../processing_provider/load.py" line="184"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="225"/>
+        <location filename="../processing_provider/load.py" line="224"/>
         <source>{name}: extraction reused from the cache</source>
         <translation>{name} : extraction reprise du cache</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="225"/>
+        <location filename="../processing_provider/load.py" line="224"/>
         <source>{name}: extracted</source>
         <translation>{name} : extrait</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="237"/>
+        <location filename="../processing_provider/load.py" line="236"/>
         <source>Empty layer(s): {names}. Expected OCS GE polygons.</source>
         <translation>Couche(s) vide(s) : {names}. Attendu : des polygones OCS GE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="259"/>
+        <location filename="../processing_provider/load.py" line="258"/>
         <source>{title}: {count} polygons, CRS {crs}</source>
         <translation>{title} : {count} polygones, SCR {crs}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="88"/>
+        <location filename="../processing_provider/load.py" line="87"/>
         <source>OCS GE deliveries (folder, .7z archives, .gpkg or .shp files)</source>
         <translation>Livraisons OCS GE (dossier, archives .7z, fichiers .gpkg ou .shp)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="88"/>
+        <location filename="../processing_provider/load.py" line="87"/>
         <source>A folder holding deliveries (an unpacked delivery, several levels deep, or several deliveries), one or more .7z archives as downloaded from IGN (an archive split in parts: any part, .7z.001, .7z.002, …, the others beside it), or .gpkg / .shp files; several paths separated by ';'.</source>
         <translation>Un dossier contenant des livraisons (une livraison décompressée, sur plusieurs niveaux, ou plusieurs livraisons), une ou plusieurs archives .7z telles que téléchargées depuis l'IGN (archive découpée en parties : l'une quelconque, .7z.001, .7z.002, …, les autres à côté), ou des fichiers .gpkg / .shp ; plusieurs chemins séparés par « ; ». Boutons « Dossier… » et « Fichiers… », ou glisser-déposer.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="124"/>
+        <location filename="../processing_provider/load.py" line="123"/>
         <source>Folder for the extracted data (empty: beside the archive)</source>
         <translation>Dossier des données extraites (vide : à côté de l'archive)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="190"/>
+        <location filename="../processing_provider/load.py" line="189"/>
         <source>Cannot keep the extracted data: {error}. Expected a writable folder for the extracted data.</source>
         <translation>Impossible de conserver les données extraites : {error}. Attendu : un dossier accessible en écriture pour les données extraites.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="328"/>
+        <location filename="../processing_provider/load.py" line="327"/>
         <source>{title}: {count} code outside the OCS GE nomenclature, counted as unknown: {codes}</source>
         <translation>{title} : {count} code hors de la nomenclature OCS GE, compté comme inconnu : {codes}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="328"/>
+        <location filename="../processing_provider/load.py" line="327"/>
         <source>{title}: {count} codes outside the OCS GE nomenclature, counted as unknown: {codes}</source>
         <translation>{title} : {count} codes hors de la nomenclature OCS GE, comptés comme inconnus : {codes}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="346"/>
+        <location filename="../processing_provider/load.py" line="345"/>
         <source>{title}: {count} polygon with a null code.</source>
         <translation>{title} : {count} polygone avec un code nul.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="346"/>
+        <location filename="../processing_provider/load.py" line="345"/>
         <source>{title}: {count} polygons with a null code.</source>
         <translation>{title} : {count} polygones avec un code nul.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="259"/>
+        <location filename="../processing_provider/load.py" line="258"/>
         <source>{title}: {count} polygon, CRS {crs}</source>
         <translation>{title} : {count} polygone, SCR {crs}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="367"/>
+        <location filename="../processing_provider/load.py" line="366"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="368"/>
+        <location filename="../processing_provider/load.py" line="367"/>
         <source>{title}: surface per couverture class</source>
         <translation>{title} : surface par poste de couverture</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="368"/>
+        <location filename="../processing_provider/load.py" line="367"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="368"/>
+        <location filename="../processing_provider/load.py" line="367"/>
         <source>Label</source>
         <translation>Libellé</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="368"/>
+        <location filename="../processing_provider/load.py" line="367"/>
         <source>Surface (ha)</source>
         <translation>Surface (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="368"/>
+        <location filename="../processing_provider/load.py" line="367"/>
         <source>Share (%)</source>
         <translation>Part (%)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="316"/>
+        <location filename="../processing_provider/load.py" line="315"/>
         <source>{title}: {count} code INDETERMINE (usage indéterminé), counted apart.</source>
         <translation>{title} : {count} code INDETERMINE (usage indéterminé), compté à part.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/load.py" line="316"/>
+        <location filename="../processing_provider/load.py" line="315"/>
         <source>{title}: {count} codes INDETERMINE (usage indéterminé), counted apart.</source>
         <translation>{title} : {count} codes INDETERMINE (usage indéterminé), comptés à part.</translation>
     </message>
@@ -5057,17 +5057,17 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
 <context>
     <name>OcsgeAlgorithm</name>
     <message>
-        <location filename="../processing_provider/base.py" line="661"/>
+        <location filename="../processing_provider/base.py" line="733"/>
         <source>Data</source>
         <translation>Données</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="662"/>
+        <location filename="../processing_provider/base.py" line="734"/>
         <source>Computation</source>
         <translation>Calculs</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="663"/>
+        <location filename="../processing_provider/base.py" line="735"/>
         <source>Territories and export</source>
         <translation>Territoires et export</translation>
     </message>
@@ -5082,72 +5082,72 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
         <translation>{written} entités écrites sur {expected} (le disque est-il plein ?)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="202"/>
+        <location filename="../processing_provider/base.py" line="207"/>
         <source>What it does</source>
         <translation>Ce que fait l'algorithme</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="206"/>
+        <location filename="../processing_provider/base.py" line="211"/>
         <source>Inputs</source>
         <translation>Entrées</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="207"/>
+        <location filename="../processing_provider/base.py" line="212"/>
         <source>Outputs</source>
         <translation>Sorties</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="208"/>
+        <location filename="../processing_provider/base.py" line="213"/>
         <source>Rules</source>
         <translation>Règles</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="209"/>
+        <location filename="../processing_provider/base.py" line="214"/>
         <source>Example</source>
         <translation>Exemple</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="59"/>
+        <location filename="../processing_provider/base.py" line="64"/>
         <source>User guide</source>
         <translation>Guide de l'utilisateur</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="390"/>
+        <location filename="../processing_provider/base.py" line="395"/>
         <source>Files written (JSON list)</source>
         <translation>Fichiers écrits (liste JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="412"/>
+        <location filename="../processing_provider/base.py" line="418"/>
         <source>Report (JSON)</source>
         <translation>Rapport (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="401"/>
+        <location filename="../processing_provider/base.py" line="406"/>
         <source>Loaded layers</source>
         <translation>Couches chargées</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="63"/>
+        <location filename="../processing_provider/base.py" line="68"/>
         <source>User guide (online)</source>
         <translation>Guide de l'utilisateur (en ligne)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="297"/>
+        <location filename="../processing_provider/base.py" line="302"/>
         <source>Indéterminé reported apart (default): a parent code (CS2.1.1, US4.1) stands for the leaves under it, a null, empty, INDETERMINE or unknown value for every leaf; a polygon is artificialised (or impermeable) when every leaf combination says so, not when none does, indéterminé otherwise (counted apart, never as non-artificialised: CS1.1.2.1 with an unknown usage, as US1.3 decides). As the national files: the rule of the pipeline behind the tables published on data.gouv.fr, to reproduce them: exact codes only (CS1.1.1.1, CS1.1.1.2, CS1.1.2.2 artificialised; CS1.1.2.1 unless the usage is US1.3; CS2.2.1 / CS2.2.2 with the usages US2, US3, US5, US235, US4.x, US6.1, US6.2; impermeable CS1.1.1.1 and CS1.1.1.2); everything else, parents and unknown values included, neither. Codes are read after trimming spaces, case ignored. The convention is written in the report and the outputs' metadata.</source>
         <translation>Indéterminé à part (par défaut) : un code parent (CS2.1.1, US4.1) vaut l'ensemble des feuilles sous lui, une valeur nulle, vide, INDETERMINE ou inconnue vaut toutes les feuilles ; un polygone est artificialisé (ou imperméabilisé) quand toutes les combinaisons de feuilles le disent, ne l'est pas quand aucune ne le dit, et est indéterminé sinon (compté à part, jamais comme non artificialisé : CS1.1.2.1 avec un usage inconnu, puisque US1.3 en décide). Comme les fichiers nationaux : la règle de la chaîne qui produit les tables publiées sur data.gouv.fr, pour les retrouver : codes exacts seulement (CS1.1.1.1, CS1.1.1.2, CS1.1.2.2 artificialisés ; CS1.1.2.1 sauf si l'usage est US1.3 ; CS2.2.1 / CS2.2.2 avec les usages US2, US3, US5, US235, US4.x, US6.1, US6.2 ; imperméabilisés CS1.1.1.1 et CS1.1.1.2) ; tout le reste, codes parents et valeurs inconnues compris, ni l'un ni l'autre. Les codes sont lus sans les espaces autour et sans tenir compte de la casse. La convention est écrite dans le rapport et dans les métadonnées des sorties.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="524"/>
+        <location filename="../processing_provider/base.py" line="540"/>
         <source>Canceled: what was being written is removed, previous outputs are kept.</source>
         <translation>Annulé : ce qui était en cours d'écriture est supprimé, les sorties précédentes sont conservées.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="340"/>
+        <location filename="../processing_provider/base.py" line="345"/>
         <source>A correspondence table is given without the code field: name the layers&apos; field holding the codes it lists (CORRESPONDANCE_FIELD).</source>
         <translation>Une table de correspondance est donnée sans le champ du code : indiquez le champ des couches qui porte les codes qu'elle liste (CORRESPONDANCE_FIELD).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/base.py" line="482"/>
+        <location filename="../processing_provider/base.py" line="498"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
@@ -5279,47 +5279,47 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
 <context>
     <name>RegionalBasesAlgorithm</name>
     <message>
-        <location filename="../processing_provider/bases_regionales.py" line="37"/>
+        <location filename="../processing_provider/bases_regionales.py" line="35"/>
         <source>Inventory (CSV)</source>
         <translation>Inventaire (CSV)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/bases_regionales.py" line="31"/>
+        <location filename="../processing_provider/bases_regionales.py" line="29"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/bases_regionales.py" line="33"/>
+        <location filename="../processing_provider/bases_regionales.py" line="31"/>
         <source>File to import (CSV, CNIG fields)</source>
         <translation>Fichier à importer (CSV, champs du CNIG)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/bases_regionales.py" line="34"/>
+        <location filename="../processing_provider/bases_regionales.py" line="32"/>
         <source>What the import may change</source>
         <translation>Ce que l'import peut modifier</translation>
     </message>
     <message>
-        <location filename="../processing_provider/bases_regionales.py" line="47"/>
+        <location filename="../processing_provider/bases_regionales.py" line="45"/>
         <source>Nothing (preview in the report)</source>
         <translation>Rien (aperçu dans le rapport)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/bases_regionales.py" line="50"/>
+        <location filename="../processing_provider/bases_regionales.py" line="48"/>
         <source>New records only</source>
         <translation>Fiches nouvelles seulement</translation>
     </message>
     <message>
-        <location filename="../processing_provider/bases_regionales.py" line="51"/>
+        <location filename="../processing_provider/bases_regionales.py" line="49"/>
         <source>Everything (new and changed records)</source>
         <translation>Tout (fiches nouvelles et modifiées)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/bases_regionales.py" line="38"/>
+        <location filename="../processing_provider/bases_regionales.py" line="36"/>
         <source>Régions with the inventory (GeoJSON)</source>
         <translation>Régions avec l'inventaire (GeoJSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/bases_regionales.py" line="31"/>
+        <location filename="../processing_provider/bases_regionales.py" line="29"/>
         <source>GeoJSON files (*.geojson)</source>
         <translation>Fichiers GeoJSON (*.geojson)</translation>
     </message>
@@ -5327,52 +5327,52 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
 <context>
     <name>RollupAlgorithm</name>
     <message>
-        <location filename="../processing_provider/rollup.py" line="40"/>
+        <location filename="../processing_provider/rollup.py" line="38"/>
         <source>Levels</source>
         <translation>Niveaux</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="42"/>
+        <location filename="../processing_provider/rollup.py" line="40"/>
         <source>EPCI</source>
         <translation>EPCI</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="42"/>
+        <location filename="../processing_provider/rollup.py" line="40"/>
         <source>SCoT</source>
         <translation>SCoT</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="41"/>
+        <location filename="../processing_provider/rollup.py" line="39"/>
         <source>Communes with membership</source>
         <translation>Communes avec appartenance</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="42"/>
+        <location filename="../processing_provider/rollup.py" line="40"/>
         <source>Départements</source>
         <translation>Départements</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="42"/>
+        <location filename="../processing_provider/rollup.py" line="40"/>
         <source>Régions</source>
         <translation>Régions</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="43"/>
+        <location filename="../processing_provider/rollup.py" line="41"/>
         <source>One row per territory of this level and pair of millésimes, outline = union of its communes.</source>
         <translation>Une ligne par territoire de ce niveau et par couple de millésimes ; contour = union de ses communes.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="70"/>
+        <location filename="../processing_provider/rollup.py" line="68"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="110"/>
+        <location filename="../processing_provider/rollup.py" line="108"/>
         <source>{level}: {count} territories</source>
         <translation>{level} : {count} territoires</translation>
     </message>
     <message>
-        <location filename="../processing_provider/rollup.py" line="110"/>
+        <location filename="../processing_provider/rollup.py" line="108"/>
         <source>{level}: {count} territory</source>
         <translation>{level} : {count} territoire</translation>
     </message>

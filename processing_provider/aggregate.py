@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from qgis.core import (
     QgsField,
     QgsFields,
@@ -113,7 +111,7 @@ class AggregateAlgorithm(OcsgeAlgorithm):
         except Canceled:
             feedback.reportError(self.tr("Canceled."))
             return {}
-        outputs[self.REPORT] = json.dumps(run.report, ensure_ascii=False)
+        outputs[self.REPORT] = self.write_report(parameters, context, run.report)
         pipeline.log_totals(run.table, options.unit, feedback)
         label = self.method_label(self.METHOD, METHODS, options.method)
         self.name_outputs(context, outputs.values(), ", ".join(p for p in (run.period, label) if p))

@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import functools
 import html
+import json
+import os
 import re
+import time
+import uuid
 from pathlib import Path
 from typing import Callable
 
@@ -16,6 +20,7 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingFeatureSource,
     QgsProcessingFeatureSourceDefinition,
+    QgsProcessingOutputFile,
     QgsProcessingOutputLayerDefinition,
     QgsProcessingOutputMultipleLayers,
     QgsProcessingOutputString,
@@ -36,7 +41,7 @@ from ..ocsge_plugin.domain.correspondence import (
     read_correspondence,
 )
 from ..ocsge_plugin.domain.nomenclature import RESOURCES
-from ..ocsge_plugin.storage import files, interrupt, postgis
+from ..ocsge_plugin.storage import files, interrupt, keeping, postgis
 from . import params, sinks
 from .help_texts import HELP
 from .parameter_help import MISSING, PARAMETER_HELP
@@ -407,13 +412,24 @@ class OcsgeAlgorithm(QgsProcessingAlgorithm):
     REPORT = "REPORT"
 
     def add_report_output(self, label: str = "") -> None:
-        """The output REPORT: what the run did, as JSON (``label``, translated; default « Report
-        (JSON) »)."""
+        """The output REPORT: what the run did, a JSON file (``label``, translated; default «
+        Report (JSON) »), written by :meth:`write_report`. A file, not a text: qgis_process and
+        the results panel show its path, not its lines."""
         self.addOutput(
-            QgsProcessingOutputString(
+            QgsProcessingOutputFile(
                 self.REPORT, label or QCoreApplication.translate("OcsgeAlgorithm", "Report (JSON)")
             )
         )
+
+    def write_report(self, parameters, context, report: dict) -> str:
+        """Write ``report`` as the REPORT file (:func:`report_path`: in the output folder, else
+        :func:`kept_report`), put in place whole; returns its path, the value of the output
+        REPORT."""
+        path = report_path(self, parameters, context) or kept_report(self.name())
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with files.replacing(path) as written:
+            written.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+        return str(path)
 
     def database(self, parameters, context) -> tuple | None:
         """(connection, schema) chosen in DATABASE / SCHEMA, None for files only; the connection
@@ -585,8 +601,65 @@ def destinations(
     alg: QgsProcessingAlgorithm, parameters, context: QgsProcessingContext
 ) -> list[tuple]:
     """(path, files.Kind, layer) of every file and folder the run will write, from its
-    destination parameters and the algorithm's ``extra_destinations``; temporary and database
-    outputs left out."""
+    destination parameters, its REPORT file (:func:`report_path`) and the algorithm's
+    ``extra_destinations``; temporary and database outputs left out."""
+    found = _parameter_destinations(alg, parameters, context)
+    report = report_path(alg, parameters, context)
+    if report is not None:
+        found.append((str(report), files.Kind.FILE, None))
+    extra = getattr(alg, "extra_destinations", None)
+    return found + (extra(parameters, context) if extra is not None else [])
+
+
+REPORT_FILE = "rapport_{algorithm}.json"  # in an output folder
+REPORTS = "rapports"  # the reports of runs without an output folder, in the plugin's data folder
+REPORT_DAYS = 30  # how long they are kept there
+
+
+def kept_report(algorithm: str) -> Path:
+    """A new file ``rapport_<algorithm>_<date>_<time>_<n>.json`` in the folder ``rapports`` of the
+    plugin's data folder (``keeping.data_dir``), for a run without an output folder: it outlives
+    qgis_process, whose temporary folder goes with it, and adds nothing to a user's folder. The
+    reports there older than :data:`REPORT_DAYS` days are removed."""
+    folder = keeping.data_dir() / REPORTS
+    limit = time.time() - REPORT_DAYS * 86400
+    for old in folder.glob("rapport_*.json") if folder.is_dir() else ():
+        try:
+            if old.stat().st_mtime < limit:
+                old.unlink()
+        except OSError:
+            pass  # another run's, or gone already
+    stamp = time.strftime("%Y%m%d_%H%M%S")
+    return folder / f"rapport_{algorithm}_{stamp}_{os.getpid()}{uuid.uuid4().hex[:6]}.json"
+
+
+def report_path(
+    alg: QgsProcessingAlgorithm, parameters, context: QgsProcessingContext
+) -> Path | None:
+    """Where the REPORT file of ``alg`` goes: ``rapport_<algorithm>.json`` in the run's output
+    folder (the folder is the run's); None when the algorithm has no REPORT or no output folder
+    (:func:`kept_report` then: never a file added beside a user's layer). Folder parameters only:
+    asking a layer output's path again (``parameterAsOutputLayer``) would register it anew for
+    loading, its style post-processor lost."""
+    if alg.outputDefinition(OcsgeAlgorithm.REPORT) is None:
+        return None
+    for definition in alg.destinationParameterDefinitions():
+        value = parameters.get(definition.name())
+        if (
+            definition.type() == "folderDestination"
+            and isinstance(value, str)
+            and value
+            and value != "TEMPORARY_OUTPUT"
+        ):
+            folder = alg.parameterAsString(parameters, definition.name(), context)
+            return Path(folder) / REPORT_FILE.format(algorithm=alg.name())
+    return None
+
+
+def _parameter_destinations(
+    alg: QgsProcessingAlgorithm, parameters, context: QgsProcessingContext
+) -> list[tuple]:
+    """(path, files.Kind, layer) of the files and folders named by the destination parameters."""
     found = []
     for definition in alg.destinationParameterDefinitions():
         name, kind = definition.name(), definition.type()
@@ -616,8 +689,7 @@ def destinations(
                 found.append((path, files.Kind.LAYER, layer))
             elif path and Path(path).suffix:
                 found.append((path, files.Kind.FILE, None))
-    extra = getattr(alg, "extra_destinations", None)
-    return found + (extra(parameters, context) if extra is not None else [])
+    return found
 
 
 def place_in_group(layer, project, group, rank: float = 0.0, visible: bool = True) -> None:

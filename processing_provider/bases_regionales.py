@@ -3,8 +3,6 @@ import of a CRIGE's file merged by identifier."""
 
 from __future__ import annotations
 
-import json
-
 from ..ocsge_plugin.domain.regional_bases import InventoryError
 from ..ocsge_plugin.pipelines import regional_bases as pipeline
 from . import params
@@ -78,5 +76,5 @@ class RegionalBasesAlgorithm(OcsgeAlgorithm):
         for identifier, reason in run.refused:
             feedback.pushWarning(f"{identifier} : {reason}")
         results = {name: path for name, path in outputs.items() if path}
-        results[self.REPORT] = json.dumps(report, ensure_ascii=False)
+        results[self.REPORT] = self.write_report(parameters, context, report)
         return results

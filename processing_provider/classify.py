@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 
 from qgis.core import (
@@ -109,8 +108,8 @@ class ClassifyAlgorithm(OcsgeAlgorithm):
             [[row.label, row.count, row.area_ha] for row in run.rows],
         )
         report = pipeline.classification_report(run.result, layer, source, feedback)
-        outputs[self.REPORT] = json.dumps(
-            dict(report, indicators=run.indicators()), ensure_ascii=False
+        outputs[self.REPORT] = self.write_report(
+            parameters, context, dict(report, indicators=run.indicators())
         )
         self.name_outputs(
             context,

@@ -3,8 +3,6 @@ seuils."""
 
 from __future__ import annotations
 
-import json
-
 from qgis.core import (
     QgsProcessingContext,
     QgsProcessingOutputNumber,
@@ -115,5 +113,5 @@ class CompareArtifAlgorithm(OcsgeAlgorithm):
             self.OUTPUT: dest_id,
             **numbers,
             self.AGREEMENT_PCT: percent,
-            self.REPORT: json.dumps(run.report, ensure_ascii=False),
+            self.REPORT: self.write_report(parameters, context, run.report),
         }

@@ -20,7 +20,7 @@ from ..ocsge_plugin.computing import consumption_read as reading
 from ..ocsge_plugin.computing.progress import ScaledFeedback
 from ..ocsge_plugin.computing.rollup import Membership
 from ..ocsge_plugin.core.errors import Canceled, OcsgeError
-from ..ocsge_plugin.pipelines.logs import log_table
+from ..ocsge_plugin.pipelines.logs import log_table, say
 from . import params
 from .base import OcsgeAlgorithm
 
@@ -204,8 +204,7 @@ class ConsommationAlgorithm(OcsgeAlgorithm):
                     folder=folder, error=error
                 )
             ) from None
-        for note in result.warnings:
-            feedback.pushWarning(note)
+        say(feedback, result.warnings)
         self._log(result, feedback)
         self._log_beside(result, feedback)
         self._load(context, written)
@@ -213,14 +212,15 @@ class ConsommationAlgorithm(OcsgeAlgorithm):
         return {
             self.OUTPUT_FOLDER: folder,
             self.FILES: json.dumps(written, ensure_ascii=False),
-            self.REPORT: json.dumps(
+            self.REPORT: self.write_report(
+                parameters,
+                context,
                 {
                     **result.report(),
                     "mesure_legale": beside_ocsge.MEASURES,
                     "ocsge": beside.report() if beside else None,
                     "fichiers": written,
                 },
-                ensure_ascii=False,
             ),
         }
 

@@ -153,7 +153,7 @@ class DiagnosticAlgorithm(OcsgeAlgorithm):
             self.FILES: json.dumps(run.written.files, ensure_ascii=False),
             self.COMMUNE_LAYER: run.written.layers.get("artif_commune", ""),
             self.EPCI_LAYER: run.written.layers.get("artif_epci", ""),
-            self.REPORT: json.dumps(
-                run.report(options.unit, options.convention), ensure_ascii=False
+            self.REPORT: self.write_report(
+                parameters, context, run.report(options.unit, options.convention)
             ),
         }

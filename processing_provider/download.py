@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from qgis.core import (
     QgsProcessingContext,
     QgsProcessingMultiStepFeedback,
@@ -135,5 +133,5 @@ class DownloadDeliveryAlgorithm(OcsgeAlgorithm):
                 is_child_algorithm=True,
             )
             results[self.LAYERS] = loaded.get("LAYERS") or []
-            results[self.REPORT] = loaded.get("REPORT") or json.dumps({})
+            results[self.REPORT] = loaded.get("REPORT") or ""
         return results

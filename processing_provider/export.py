@@ -123,5 +123,5 @@ class ExportAlgorithm(OcsgeAlgorithm):
         return {
             self.OUTPUT_FOLDER: folder,
             self.FILES: json.dumps(run.written.files, ensure_ascii=False),
-            self.REPORT: json.dumps(run.report(options.unit), ensure_ascii=False),
+            self.REPORT: self.write_report(parameters, context, run.report(options.unit)),
         }

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any, NamedTuple
 
 from qgis.core import (
@@ -301,13 +300,11 @@ class FlowsAlgorithm(OcsgeAlgorithm):
                 **{name: summary[key] for name, (key, _label) in self.numbers().items()},
             }
         )
-        results[self.REPORT] = _report_json(source, report, totals, indetermine, millesimes)
+        published = _report(source, report, totals, indetermine, millesimes)
         if isinstance(report.convention, Correspondence):  # the codes the table does not list
             layers = [(layer.name(), layer) for layer in self._overlaid]
-            entry = check_layers(layers, report.convention, feedback)
-            results[self.REPORT] = json.dumps(
-                dict(json.loads(results[self.REPORT]), correspondance=entry), ensure_ascii=False
-            )
+            published["correspondance"] = check_layers(layers, report.convention, feedback)
+        results[self.REPORT] = self.write_report(parameters, context, published)
         feedback.setProgress(100.0)
         return results
 
@@ -522,35 +519,32 @@ class FlowsAlgorithm(OcsgeAlgorithm):
         results[name] = dest
 
 
-def _report_json(source, report, totals, indetermine, millesimes) -> str:
-    """The REPORT output: what the run did, as JSON."""
+def _report(source, report, totals, indetermine, millesimes) -> dict:
+    """The REPORT output: what the run did."""
     debut_year, fin_year = millesimes
     undetermined = report.undetermined_area / M2_PER_HA
     only_debut, only_fin = report.only_debut_area / M2_PER_HA, report.only_fin_area / M2_PER_HA
-    return json.dumps(
-        {
-            "source": source,
-            "method": report.method,
-            "convention": report.convention,
-            "indetermine": indetermine,
-            "millesimes": [debut_year, fin_year],
-            "crs": report.crs,
-            "reprojected": report.reprojected,
-            "pieces": report.pieces,
-            "features_debut": report.features_debut,
-            "features_fin": report.features_fin,
-            "matched": report.matched,
-            "matched_canonical": report.matched_canonical,
-            "overlaid_debut": report.overlaid_debut,
-            "overlaid_fin": report.overlaid_fin,
-            "repaired": report.repaired,
-            "undetermined_count": report.undetermined_count,
-            "undetermined_ha": undetermined,
-            "only_debut_ha": only_debut,
-            "only_fin_ha": only_fin,
-            "stock_ha": {key: value / M2_PER_HA for key, value in report.stock.items()},
-            "flows_ha": totals,
-            "messages": report.messages,
-        },
-        ensure_ascii=False,
-    )
+    return {
+        "source": source,
+        "method": report.method,
+        "convention": report.convention,
+        "indetermine": indetermine,
+        "millesimes": [debut_year, fin_year],
+        "crs": report.crs,
+        "reprojected": report.reprojected,
+        "pieces": report.pieces,
+        "features_debut": report.features_debut,
+        "features_fin": report.features_fin,
+        "matched": report.matched,
+        "matched_canonical": report.matched_canonical,
+        "overlaid_debut": report.overlaid_debut,
+        "overlaid_fin": report.overlaid_fin,
+        "repaired": report.repaired,
+        "undetermined_count": report.undetermined_count,
+        "undetermined_ha": undetermined,
+        "only_debut_ha": only_debut,
+        "only_fin_ha": only_fin,
+        "stock_ha": {key: value / M2_PER_HA for key, value in report.stock.items()},
+        "flows_ha": totals,
+        "messages": report.messages,
+    }

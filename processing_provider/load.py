@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from qgis.core import (
@@ -215,7 +214,7 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
             self._warn_codes(found, feedback)
             self._register(found, context, palette, groups, replace)
             self._add_layer(found, results, report, summaries, feedback)
-        results[self.REPORT] = json.dumps(report, ensure_ascii=False)
+        results[self.REPORT] = self.write_report(parameters, context, report)
         return results
 
     def _announce(self, delivery, left_out, feedback) -> None:
@@ -342,8 +341,8 @@ class LoadDeliveryAlgorithm(OcsgeAlgorithm):
                     codes=", ".join(f"{code} ({n})" for code, n in sorted(unknown.items())),
                 )
             )
-        if found.null_codes:
-            feedback.pushWarning(
+        if found.null_codes:  # read by the runs' convention (counted apart): information
+            feedback.pushInfo(
                 plural(
                     found.null_codes,
                     self.tr("{title}: {count} polygon with a null code."),

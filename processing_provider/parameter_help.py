@@ -269,8 +269,8 @@ PARAMETER_HELP: dict[str, dict[str, str]] = {
             "order of the rapport relatif à l'artificialisation des sols (article R. 2231-1 of "
             "the code général des collectivités territoriales): cover, legal frame and periods, "
             "1° NAF consumption, 2° and 3° net artificialisation and impermeable surfaces (OCS "
-            "GE), 4° the trajectory, then the rest; an empty comment box under each chart. It "
-            "needs the consumption file."
+            "GE), 4° the trajectory, then the rest; it needs the consumption file. In both, an "
+            "empty comment box under each chart, to write in the layout designer."
         ),
     },
     "consommation": {

@@ -322,9 +322,9 @@ class PortraitAlgorithm(OcsgeAlgorithm):
         results = processing.run(
             "ocsge:diagnostic", params, context=child, feedback=feedback, is_child_algorithm=True
         )
-        if not results or "REPORT" not in results:
+        if not results or not results.get("REPORT"):
             raise errors.Canceled()
-        return json.loads(results["REPORT"])
+        return json.loads(Path(results["REPORT"]).read_text(encoding="utf-8"))
 
     def postProcessAlgorithm(self, context, feedback):  # noqa: N802
         """Keep the layout in the project (Layout manager), over the files kept beside the PDF."""

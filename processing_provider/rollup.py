@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from ..ocsge_plugin.core.errors import Canceled, OcsgeError
 from ..ocsge_plugin.core.i18n import plural
 from ..ocsge_plugin.pipelines import rollup as pipeline
@@ -69,7 +67,7 @@ class RollupAlgorithm(OcsgeAlgorithm):
         except Canceled:
             feedback.reportError(self.tr("Canceled."))
             return {}
-        outputs[self.REPORT] = json.dumps(run.report(), ensure_ascii=False)
+        outputs[self.REPORT] = self.write_report(parameters, context, run.report())
         return outputs
 
     def write_tables(self, parameters, context, source, run, feedback) -> dict:

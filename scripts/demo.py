@@ -40,6 +40,11 @@ def qgis_process_json(*args: str) -> dict:
     return json.loads(proc.stdout[proc.stdout.find("{") :])
 
 
+def report_of(result: dict) -> dict:
+    """The REPORT of a run (``qgis_process --json``): the JSON file its output names."""
+    return json.loads(Path(result["results"]["REPORT"]).read_text(encoding="utf-8"))
+
+
 def labels() -> dict[str, str]:
     with (ROOT / "ocsge_plugin" / "resources" / "nomenclature-cs.csv").open(
         encoding="utf-8"
@@ -52,7 +57,7 @@ def show_load(sample: Path, numbers: dict) -> None:
     for dep_dir in sorted(p for p in sample.iterdir() if p.is_dir()):
         print(f"\n=== ocsge:load sur {dep_dir} ===")
         result = qgis_process_json("run", "ocsge:load", "--", f"INPUT={dep_dir}", "SUMMARY=true")
-        report = json.loads(result["results"]["REPORT"])
+        report = report_of(result)
         numbers[f"load/{dep_dir.name}"] = [
             {
                 key: layer.get(key)
@@ -72,11 +77,7 @@ def show_load(sample: Path, numbers: dict) -> None:
         for archive in sorted(
             dep_dir.glob("OCS_GE_1-1_*.7z")
         ):  # its millésime is not its edition date
-            alone = json.loads(
-                qgis_process_json("run", "ocsge:load", "--", f"INPUT={archive}")["results"][
-                    "REPORT"
-                ]
-            )
+            alone = report_of(qgis_process_json("run", "ocsge:load", "--", f"INPUT={archive}"))
             for layer in alone["layers"]:
                 print(
                     f"Livraison nommée comme l'OCS GE 1.1 : {archive.stem} → {layer['title']} "
@@ -152,7 +153,7 @@ def show_diagnostic(sample: Path, numbers: dict, out_root: Path) -> None:
         if membership.exists():
             args.append(f"MEMBERSHIP={membership}")
         result = qgis_process_json(*args)
-        report = json.loads(result["results"]["REPORT"])
+        report = report_of(result)
         for note in report.get("warnings", []):
             print(f"  note : {note}")
         print(
@@ -248,7 +249,7 @@ def show_consumption(sample: Path, out_root: Path) -> None:
         "LEVELS=1",
         f"OUTPUT_FOLDER={out}",
     )
-    report = json.loads(result["results"]["REPORT"])
+    report = report_of(result)
     for note in report["warnings"]:
         print(f"  note : {note}")
     print(

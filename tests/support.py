@@ -76,6 +76,12 @@ def import_plugin():
     return importlib.import_module("ocsge")
 
 
+def report_of(results: dict) -> dict:
+    """The REPORT of an algorithm's results (``processing.run``'s, or ``qgis_process --json``'s
+    ``results``): the JSON file it names."""
+    return json.loads(Path(results["REPORT"]).read_text(encoding="utf-8"))
+
+
 class Recorder:
     """A QgsProcessingFeedback that keeps what the algorithm said."""
 

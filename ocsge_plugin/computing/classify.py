@@ -43,7 +43,7 @@ from qgis.core import QgsVectorLayer
 
 from ..core.definitions import AUTO, METHODS
 from ..core.errors import Canceled, ClassifyError
-from ..core.i18n import plural, tr
+from ..core.i18n import Note, plural, tr
 from ..domain.correspondence import Correspondence
 from ..domain.rules import DEFAULT_CONVENTION
 from . import thresholds
@@ -176,9 +176,11 @@ def _fields_to_read(
         crit_name = find_field(fields, crit_field)
         if crit_name is None:
             warnings.append(
-                tr(
-                    "No {field} field: IGN's thresholds are taken as having changed nothing."
-                ).format(field=crit_field)
+                Note(
+                    tr(
+                        "No {field} field: IGN's thresholds are taken as having changed nothing."
+                    ).format(field=crit_field)
+                )
             )
         else:
             used["crit_seuil"] = crit_name
@@ -272,17 +274,19 @@ def _ign_answer(columns: Columns, warnings: list[str]) -> tuple:
         null_crit = int(np.count_nonzero((ign_crit == UNKNOWN) & (artif != UNKNOWN)))
         if null_crit:
             warnings.append(
-                plural(
-                    null_crit,
-                    tr(
-                        "{count} polygon with a null crit_seuil: taken as not "
-                        "changed by IGN's thresholds."
-                    ),
-                    tr(
-                        "{count} polygons with a null crit_seuil: taken as not "
-                        "changed by IGN's thresholds."
-                    ),
-                ).format(count=null_crit)
+                Note(
+                    plural(
+                        null_crit,
+                        tr(
+                            "{count} polygon with a null crit_seuil: taken as not "
+                            "changed by IGN's thresholds."
+                        ),
+                        tr(
+                            "{count} polygons with a null crit_seuil: taken as not "
+                            "changed by IGN's thresholds."
+                        ),
+                    ).format(count=null_crit)
+                )
             )
     crit = (ign_crit == YES) & (artif != UNKNOWN)
     artif_matrice = np.where(artif == UNKNOWN, UNKNOWN, np.where(crit, 1 - artif, artif)).astype(
@@ -292,11 +296,19 @@ def _ign_answer(columns: Columns, warnings: list[str]) -> tuple:
     no_answer = int(np.count_nonzero(artif == UNKNOWN))
     if no_answer:
         warnings.append(
-            plural(
-                no_answer,
-                tr("{count} polygon without a readable IGN artif value, counted as indéterminé."),
-                tr("{count} polygons without a readable IGN artif value, counted as indéterminé."),
-            ).format(count=no_answer)
+            Note(
+                plural(
+                    no_answer,
+                    tr(
+                        "{count} polygon without a readable IGN artif value, counted as "
+                        "indéterminé."
+                    ),
+                    tr(
+                        "{count} polygons without a readable IGN artif value, counted as "
+                        "indéterminé."
+                    ),
+                ).format(count=no_answer)
+            )
         )
     return artif, crit, artif_matrice, source
 
@@ -408,8 +420,10 @@ def _fields_compared(
     crit_name = find_field(fields, crit_field)
     if crit_name is None:
         warnings.append(
-            tr("No {field} field: IGN's thresholds are taken as having changed nothing.").format(
-                field=crit_field
+            Note(
+                tr(
+                    "No {field} field: IGN's thresholds are taken as having changed nothing."
+                ).format(field=crit_field)
             )
         )
     used.update(couverture=cs_name, usage=us_name, artif=artif_name)

@@ -35,7 +35,7 @@ import pandas as pd
 
 from ..core.definitions import CONSUMPTION_CONVENTIONS, LEVELS, Level
 from ..core.errors import Canceled, TerritoryError
-from ..core.i18n import plural, tr
+from ..core.i18n import Note, plural, tr
 from ..domain.nomenclature import departements, regions
 from .consumption_read import DESTINATIONS, ConsumptionFile
 from .consumption_tables import ConsumptionResult, LevelTables, Options, write_tables
@@ -212,25 +212,27 @@ def _gaps(
     if result.not_in_territories:
         count = len(result.not_in_territories)
         result.warnings.append(
-            plural(
-                count,
-                tr(
-                    "{count} commune of the consumption file is in none of the "
-                    "territories given (left out): {codes}."
-                ),
-                tr(
-                    "{count} communes of the consumption file are in none of the "
-                    "territories given (left out): {codes}."
-                ),
-            ).format(
-                count=count,
-                codes=", ".join(result.not_in_territories[:30]) + (" …" if count > 30 else ""),
+            Note(
+                plural(
+                    count,
+                    tr(
+                        "{count} commune of the consumption file is in none of the "
+                        "territories given (left out): {codes}."
+                    ),
+                    tr(
+                        "{count} communes of the consumption file are in none of the "
+                        "territories given (left out): {codes}."
+                    ),
+                ).format(
+                    count=count,
+                    codes=", ".join(result.not_in_territories[:30]) + (" …" if count > 30 else ""),
+                )
+                + " "
+                + tr(
+                    "A commune merged or renamed since the file's COG ({cog}) is converted "
+                    "by INSEE's table de passage (parameter PASSAGE)."
+                ).format(cog=cfile.cog or "?")
             )
-            + " "
-            + tr(
-                "A commune merged or renamed since the file's COG ({cog}) is converted "
-                "by INSEE's table de passage (parameter PASSAGE)."
-            ).format(cog=cfile.cog or "?")
         )
 
 
@@ -345,10 +347,12 @@ def _level(
     codes = territories.index.to_series() if key is None else territories[key]
     if codes.isna().all():
         result.warnings.append(
-            tr(
-                "No {level} codes (neither in the file nor in the membership table): the "
-                "level is skipped."
-            ).format(level=level)
+            Note(
+                tr(
+                    "No {level} codes (neither in the file nor in the membership table): the "
+                    "level is skipped."
+                ).format(level=level)
+            )
         )
         return None
     without = codes.index[codes.isna()]
@@ -444,19 +448,21 @@ def _note_partial(level: str, info: pd.DataFrame, result: ConsumptionResult) -> 
     partial = info.index[(info["communes_manquantes"] > 0) | info["valeurs_vides"].notna()]
     if len(partial):
         result.warnings.append(
-            plural(
-                len(partial),
-                tr(
-                    "{level}: {count} territory has partial totals (communes absent from "
-                    "the file or empty values; columns partiel, codes_manquants, "
-                    "valeurs_vides): {codes}."
-                ),
-                tr(
-                    "{level}: {count} territories have partial totals (communes absent from "
-                    "the file or empty values; columns partiel, codes_manquants, "
-                    "valeurs_vides): {codes}."
-                ),
-            ).format(level=level, count=len(partial), codes=", ".join(partial[:30]))
+            Note(
+                plural(
+                    len(partial),
+                    tr(
+                        "{level}: {count} territory has partial totals (communes absent from "
+                        "the file or empty values; columns partiel, codes_manquants, "
+                        "valeurs_vides): {codes}."
+                    ),
+                    tr(
+                        "{level}: {count} territories have partial totals (communes absent from "
+                        "the file or empty values; columns partiel, codes_manquants, "
+                        "valeurs_vides): {codes}."
+                    ),
+                ).format(level=level, count=len(partial), codes=", ".join(partial[:30]))
+            )
         )
 
 

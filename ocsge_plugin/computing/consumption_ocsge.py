@@ -35,7 +35,7 @@ import numpy as np
 import pandas as pd
 
 from ..core.errors import TerritoryError
-from ..core.i18n import tr
+from ..core.i18n import Note, tr
 from .consumption import HECTARE
 from .consumption_tables import ConsumptionResult, LevelTables
 
@@ -145,8 +145,10 @@ def add_beside(result: ConsumptionResult, place: str | Path) -> Beside:
         ):  # the columns all the same, empty: every table of the run has the same shape
             _empty_columns(tables.trajectoires)
             beside.warnings.append(
-                tr("{level}: no artif_{level}.csv at {path}; the OCS GE columns are empty.").format(
-                    level=level, path=place
+                Note(
+                    tr(
+                        "{level}: no artif_{level}.csv at {path}; the OCS GE columns are empty."
+                    ).format(level=level, path=place)
                 )
             )
             continue
@@ -156,10 +158,12 @@ def add_beside(result: ConsumptionResult, place: str | Path) -> Beside:
         if unit is None:
             unit = "ha"
             beside.warnings.append(
-                tr(
-                    "{name}: no GeoPackage beside it says its unit; taken as hectares, "
-                    "the published tables' documented unit."
-                ).format(name=path.name)
+                Note(
+                    tr(
+                        "{name}: no GeoPackage beside it says its unit; taken as hectares, "
+                        "the published tables' documented unit."
+                    ).format(name=path.name)
+                )
             )
         scale = 1.0 if unit == target else (HECTARE if unit == "ha" else 1.0 / HECTARE)
         beside.tables[level], beside.unit[level] = str(path), unit
@@ -176,10 +180,12 @@ def add_beside(result: ConsumptionResult, place: str | Path) -> Beside:
         unmatched = len(tables.trajectoires) - beside.matched[level]
         if unmatched:
             beside.warnings.append(
-                tr(
-                    "{level}: {count} territories have no OCS GE period meeting the "
-                    "consumption file's years in {name} (OCS GE columns empty)."
-                ).format(level=level, count=unmatched, name=path.name)
+                Note(
+                    tr(
+                        "{level}: {count} territories have no OCS GE period meeting the "
+                        "consumption file's years in {name} (OCS GE columns empty)."
+                    ).format(level=level, count=unmatched, name=path.name)
+                )
             )
     result.warnings.extend(beside.warnings)
     return beside

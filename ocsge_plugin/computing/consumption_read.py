@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from ..core.errors import TerritoryError
-from ..core.i18n import plural, tr
+from ..core.i18n import Note, plural, tr
 from .rollup import decode_text
 
 __all__ = [
@@ -282,11 +282,13 @@ def read_consumption(path: str | Path) -> ConsumptionFile:
     years = [y for y in years if y not in empty]
     if empty:
         warnings.append(
-            plural(
-                len(empty),
-                tr("The file has no value for the year {years}: left out."),
-                tr("The file has no value for the years {years}: left out."),
-            ).format(years=", ".join(map(str, empty)))
+            Note(
+                plural(
+                    len(empty),
+                    tr("The file has no value for the year {years}: left out."),
+                    tr("The file has no value for the years {years}: left out."),
+                ).format(years=", ".join(map(str, empty)))
+            )
         )
     if not years:
         raise TerritoryError(
@@ -305,10 +307,12 @@ def read_consumption(path: str | Path) -> ConsumptionFile:
     twice = table.index[table.index.duplicated()].unique()
     if len(twice):
         warnings.append(
-            tr(
-                "{count} communes appear several times in the consumption file; their "
-                "rows are summed: {codes}."
-            ).format(count=len(twice), codes=", ".join(twice[:30]))
+            Note(
+                tr(
+                    "{count} communes appear several times in the consumption file; their "
+                    "rows are summed: {codes}."
+                ).format(count=len(twice), codes=", ".join(twice[:30]))
+            )
         )
         table = _sum_duplicates(table)
     return ConsumptionFile(table, years, str(path), encoding, cog, warnings, empty)
@@ -459,31 +463,7 @@ def apply_passage(
     kept = table.drop(index=pairs["old"].unique())
     merged = pd.concat([kept, pd.concat([text, moved_numbers], axis=1)[list(table.columns)]])
     converted = _sum_duplicates(merged)
-    merges = pairs.groupby("new")["old"].apply(list)
-    merges = merges[merges.map(len) + merges.index.isin(kept.index).astype(int) > 1]
-    splits = pairs.groupby("old")["new"].apply(list)
-    splits = splits[splits.map(len) > 1]
-    renamed = len(pairs) - sum(len(v) for v in splits)
-    notes.append(
-        plural(
-            renamed + len(splits),
-            tr("Table de passage ({source}): {count} commune code of the file converted."),
-            tr("Table de passage ({source}): {count} commune codes of the file converted."),
-        ).format(source=Path(passage.source).name, count=renamed + len(splits))
-    )
-    for new, olds in merges.items():
-        notes.append(
-            tr("Merged commune {new}: the rows of {olds} are summed.").format(
-                new=new, olds=", ".join(sorted(olds) + ([new] if new in kept.index else []))
-            )
-        )
-    for old, news in splits.items():
-        how = tr("equal shares (no area known)") if old in equal else tr("shares of area")
-        notes.append(
-            tr("Split commune {old}: its numbers are shared among {news} by {how}.").format(
-                old=old, news=", ".join(news), how=how
-            )
-        )
+    notes += _passage_notes(pairs, kept, equal, Path(passage.source).name)
     result = ConsumptionFile(
         converted,
         cfile.years,
@@ -494,6 +474,44 @@ def apply_passage(
         cfile.empty_years,
     )
     return result, notes
+
+
+def _passage_notes(pairs: pd.DataFrame, kept: pd.DataFrame, equal: list[str], source: str) -> list:
+    """What the table de passage did (``pairs``: old, new), as information: the codes converted,
+    the merged communes (rows summed, ``kept``: the rows not converted), the split ones (shared by
+    area, or equally for those in ``equal``)."""
+    merges = pairs.groupby("new")["old"].apply(list)
+    merges = merges[merges.map(len) + merges.index.isin(kept.index).astype(int) > 1]
+    splits = pairs.groupby("old")["new"].apply(list)
+    splits = splits[splits.map(len) > 1]
+    renamed = len(pairs) - sum(len(v) for v in splits)
+    notes = [
+        Note(
+            plural(
+                renamed + len(splits),
+                tr("Table de passage ({source}): {count} commune code of the file converted."),
+                tr("Table de passage ({source}): {count} commune codes of the file converted."),
+            ).format(source=source, count=renamed + len(splits))
+        )
+    ]
+    for new, olds in merges.items():
+        notes.append(
+            Note(
+                tr("Merged commune {new}: the rows of {olds} are summed.").format(
+                    new=new, olds=", ".join(sorted(olds) + ([new] if new in kept.index else []))
+                )
+            )
+        )
+    for old, news in splits.items():
+        how = tr("equal shares (no area known)") if old in equal else tr("shares of area")
+        notes.append(
+            Note(
+                tr("Split commune {old}: its numbers are shared among {news} by {how}.").format(
+                    old=old, news=", ".join(news), how=how
+                )
+            )
+        )
+    return notes
 
 
 # ------------------------------------------------------------------------- territorialisation

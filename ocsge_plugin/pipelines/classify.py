@@ -15,7 +15,7 @@ from ..core.i18n import number, plural, tr
 from ..domain.correspondence import Correspondence
 from ..storage import reading
 from .aggregate import unmapped_message
-from .logs import log_undetermined, undetermined_entry
+from .logs import log_undetermined, say, undetermined_entry
 from .steps import steps
 
 __all__ = [
@@ -257,11 +257,10 @@ def log_classification(result: classified.Classification, feedback) -> None:
             fields=", ".join(f"{role} = {name}" for role, name in result.fields_used.items()),
         )
     )
-    for note in result.warnings:
-        feedback.pushWarning(note)
-    if result.repaired_fids:
+    say(feedback, result.warnings)
+    if result.repaired_fids:  # repaired for the computation, the output untouched: information
         shown = ", ".join(str(fid) for fid in result.repaired_fids[:20])
-        feedback.pushWarning(
+        feedback.pushInfo(
             plural(
                 len(result.repaired_fids),
                 tr(
@@ -278,7 +277,7 @@ def log_classification(result: classified.Classification, feedback) -> None:
             )
         )
     if result.empty_fids:
-        feedback.pushWarning(
+        feedback.pushInfo(
             plural(
                 len(result.empty_fids),
                 tr("{count} polygon without geometry, counted with a surface of 0."),
@@ -286,8 +285,8 @@ def log_classification(result: classified.Classification, feedback) -> None:
             ).format(count=len(result.empty_fids))
         )
     log_codes(result, feedback)
-    if result.null_codes:
-        feedback.pushWarning(
+    if result.null_codes:  # counted apart by the convention: information
+        feedback.pushInfo(
             plural(
                 result.null_codes,
                 tr("{count} polygon with a null couverture or usage code."),

@@ -16,6 +16,7 @@ from qgis.core import (
     QgsLayoutItemPicture,
     QgsLayoutItemScaleBar,
     QgsLayoutItemShape,
+    QgsLayoutMeasurement,
     QgsLayoutObject,
     QgsLayoutPoint,
     QgsLayoutSize,
@@ -89,7 +90,8 @@ TITLES = {  # page → (title in the portrait, title in the rapport triennal)
 METHOD_HEIGHTS = (24, 62, 6, 18, 20, 20)  # mm for each section of the method note
 FRAME_HEIGHTS = (26, 70, 18, 44)  # mm for each section of the rapport triennal's legal frame
 FRAME_SECTIONS = ("Base légale", "Article R. 2231-1", "Périodes", "Dans ce rapport")
-COMMENT = 24.0  # mm: the height of a comment box under a chart (rapport triennal)
+COMMENT = 24.0  # mm: a comment box under a chart, its heading included
+HEADING = 5.0  # mm: the heading « Commentaire : » above the box
 BODY = 36.0  # mm: where a page's content starts, under its header
 BOTTOM = HEIGHT - 15.0  # mm: where it ends, above the footer
 NO_CONSUMPTION = "coalesce(\"graph_conso\", '') = ''"  # a run without a consumption file
@@ -219,7 +221,7 @@ def _map_page(page: Page) -> None:
 @dataclass
 class Page:
     """A page of the layout being built: its name, index, top (mm), the width inside the margins
-    and the model (comment boxes under the charts in the rapport triennal)."""
+    and the model (its titles: the portrait's or the rapport triennal's)."""
 
     layout: QgsPrintLayout
     name: str
@@ -234,50 +236,49 @@ class Page:
     def inner(self) -> float:
         return WIDTH - 2 * MARGIN
 
-    @property
-    def comments(self) -> bool:
-        return self.model == "rapport_triennal"
-
     def header(self) -> None:
-        _header(self.layout, self.index, self.name, TITLES[self.name][self.comments])
+        _header(self.layout, self.index, self.name, TITLES[self.name][self.model != "portrait"])
 
     def charts(self, charts: list[tuple[str, str, float]], top: float = BODY) -> float:
         """Chart pictures ``(item id, field, height in mm)`` one under the other from ``top``
-        (mm from the page's top), each followed by a comment box in the rapport triennal (the
-        charts then shrunk to fit); returns where the last one ends."""
-        room = BOTTOM - top - (COMMENT + 3) * len(charts) * self.comments - 2 * len(charts)
+        (mm from the page's top), each followed by a comment box (the charts shrunk to leave room
+        for them above the footer); returns where the last one ends."""
+        room = BOTTOM - top - (COMMENT + 3) * len(charts) - 2 * len(charts)
         scale = min(1.0, room / sum(h for _, _, h in charts))
         y = top
         for item_id, field, height in charts:
             _chart(self.layout, item_id, field, (MARGIN, self.y + y, self.inner, height * scale))
             y += height * scale + 2
-            if self.comments:
-                y = _comment_box(self.layout, item_id, self.y + y, self.inner) - self.y + 3
+            y = _comment_box(self.layout, item_id, self.y + y, self.inner) - self.y + 3
         return y
 
 
 def _comment_box(layout: QgsPrintLayout, item_id: str, y: float, width: float) -> float:
-    """An empty framed box headed « Commentaire : » at ``y`` (mm from the layout's top), for the
-    user's text under the chart ``item_id``; returns its bottom."""
-    box = QgsLayoutItemShape(layout)
-    box.setId(f"commentaire_{item_id}")
-    box.setShapeType(QgsLayoutItemShape.Shape.Rectangle)
-    box.setSymbol(
-        QgsFillSymbol.createSimple(
-            {"color": "#ffffff", "outline_color": "#9e9e9e", "outline_width": "0.3"}
-        )
-    )
-    layout.addLayoutItem(box)
-    _place(box, (MARGIN, y, width, COMMENT))
+    """Under the chart ``item_id``, at ``y`` (mm from the layout's top): the heading « Commentaire
+    : » and an empty framed text box (``commentaire_<chart>``), a label the planner writes into
+    in the layout designer (Item Properties, Main Properties); returns its bottom."""
     _label(
         layout,
         f"commentaire_titre_{item_id}",
         "Commentaire :",
-        (MARGIN + 2, y + 1.5, 40, 5),
+        (MARGIN, y, 40, HEADING),
         size=8,
         bold=True,
         colour="#555555",
     )
+    box = _label(
+        layout,
+        f"commentaire_{item_id}",
+        "",
+        (MARGIN, y + HEADING, width, COMMENT - HEADING),
+        size=9,
+    )
+    box.setFrameEnabled(True)
+    box.setFrameStrokeColor(QColor("#9e9e9e"))
+    box.setFrameStrokeWidth(QgsLayoutMeasurement(0.3, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
+    box.setMarginX(2)
+    box.setMarginY(1.5)
+    box.setVAlign(Qt.AlignmentFlag.AlignTop)
     return y + COMMENT
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..core.i18n import plural, tr
+from ..core.i18n import Note, plural, tr
 
 __all__ = [
     "choose_complete",
@@ -60,23 +60,25 @@ def choose_complete(found: list) -> tuple[list, list[str]]:
         reason = tr("named as IGN names it") if named else tr("the largest")
         for layer in rivals:
             if layer not in kept:
-                left_out[id(layer)] = plural(
-                    layer.feature_count,
-                    tr(
-                        "Several {title} layers: {kept} ({kept_count} polygons) is used, "
-                        "{reason}; {dropped} ({dropped_count} polygon) is left out."
-                    ),
-                    tr(
-                        "Several {title} layers: {kept} ({kept_count} polygons) is used, "
-                        "{reason}; {dropped} ({dropped_count} polygons) is left out."
-                    ),
-                ).format(
-                    title=layer.title,
-                    kept=_distinct(kept[0], rivals),
-                    kept_count=kept[0].feature_count,
-                    reason=reason,
-                    dropped=_distinct(layer, rivals),
-                    dropped_count=layer.feature_count,
+                left_out[id(layer)] = Note(
+                    plural(
+                        layer.feature_count,
+                        tr(
+                            "Several {title} layers: {kept} ({kept_count} polygons) is used, "
+                            "{reason}; {dropped} ({dropped_count} polygon) is left out."
+                        ),
+                        tr(
+                            "Several {title} layers: {kept} ({kept_count} polygons) is used, "
+                            "{reason}; {dropped} ({dropped_count} polygons) is left out."
+                        ),
+                    ).format(
+                        title=layer.title,
+                        kept=_distinct(kept[0], rivals),
+                        kept_count=kept[0].feature_count,
+                        reason=reason,
+                        dropped=_distinct(layer, rivals),
+                        dropped_count=layer.feature_count,
+                    )
                 )
     return [layer for layer in found if id(layer) not in left_out], list(left_out.values())
 

@@ -33,7 +33,7 @@ from osgeo import gdal, ogr, osr
 
 from ..core.definitions import LAYER_KINDS
 from ..core.errors import Canceled, DeliveryError
-from ..core.i18n import tr
+from ..core.i18n import Note, tr
 from ..core.settings import cache_dir
 from ..domain.nomenclature import is_known_code, normalise_code
 from . import candidates, files
@@ -248,10 +248,12 @@ def scan(path: Path, kinds: Iterable[str] | None = None) -> tuple[list[FoundLaye
                 kind = _kind_from_fields(data_file, layer_name)
             if kind is None:
                 warnings.append(
-                    tr(
-                        "{name}: not an OCS GE layer (no known layer name nor code "
-                        "fields); skipped."
-                    ).format(name=f"{data_file.name}/{layer_name}")
+                    Note(
+                        tr(
+                            "{name}: not an OCS GE layer (no known layer name nor code "
+                            "fields); skipped."
+                        ).format(name=f"{data_file.name}/{layer_name}")
+                    )
                 )
                 continue
             if kind not in wanted:
@@ -614,12 +616,10 @@ def open_delivery(
             check_codes(found, is_canceled)
         normalise(found)
         step(60.0 + 40.0 * (index + 1) / len(layers))
-    if len({layer.departement for layer in layers if layer.departement}) > 1:
-        warnings.append(
-            tr("Several départements were found ({deps}): all were loaded.").format(
-                deps=", ".join(sorted({layer.departement for layer in layers if layer.departement}))
-            )
-        )
+    departements = sorted({layer.departement for layer in layers if layer.departement})
+    if len(departements) > 1:
+        said = tr("Several départements were found ({deps}): all were loaded.")
+        warnings.append(Note(said.format(deps=", ".join(departements))))
     return Delivery(layers, warnings, extracted)
 
 

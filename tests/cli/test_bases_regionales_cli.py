@@ -5,10 +5,9 @@ refused with the message naming its line and field (no traceback) and nothing is
 from __future__ import annotations
 
 import csv
-import json
 
 import pytest
-from support import ROOT, qgis_process, qgis_process_json
+from support import ROOT, qgis_process, qgis_process_json, report_of
 
 pytestmark = pytest.mark.slow
 
@@ -51,7 +50,7 @@ def test_export_import_round_trip_and_report(tmp_path):
         "ACCEPTER=2",
         f"OUTPUT_CSV={again}",
     )
-    report = json.loads(result["results"]["REPORT"])
+    report = report_of(result["results"])
     assert (report["added"], report["changed"], report["refused"]) == ([], [], [])
     assert again.read_bytes() == SHIPPED.read_bytes()
 
@@ -80,7 +79,7 @@ def test_export_import_round_trip_and_report(tmp_path):
         "ACCEPTER=2",
         f"OUTPUT_CSV={merged}",
     )
-    report = json.loads(result["results"]["REPORT"])
+    report = report_of(result["results"])
     assert report["added"] == ["52-OCS-PDL"]
     assert report["changed"] == [
         {

@@ -3,12 +3,10 @@ issue 26 end to end, and a bad input as a message."""
 
 from __future__ import annotations
 
-import json
-
 import pandas as pd
 import pytest
 from consumption_hand import write_hand_file, write_membership
-from support import qgis_process, qgis_process_json
+from support import qgis_process, qgis_process_json, report_of
 
 pytestmark = pytest.mark.slow
 
@@ -25,15 +23,19 @@ def test_hand_table_end_to_end(tmp_path):
         "UNIT=1",
         f"OUTPUT_FOLDER={out}",
     )
-    report = json.loads(result["results"]["REPORT"])
+    report = report_of(result["results"])
     assert report["communes_absentes_du_fichier"] == ["90004"] and report[
         "communes_hors_territoires"
     ] == ["90003"]
+    assert result["results"]["REPORT"] == str(out / "rapport_consommation.json")
     assert sorted(p.name for p in out.iterdir()) == sorted(
-        f"{k}_{lv}.{e}"
-        for k in ("consommation", "trajectoires")
-        for lv in ("commune", "epci")
-        for e in ("csv", "gpkg")
+        [
+            f"{k}_{lv}.{e}"
+            for k in ("consommation", "trajectoires")
+            for lv in ("commune", "epci")
+            for e in ("csv", "gpkg")
+        ]
+        + ["rapport_consommation.json"]
     )
     epci = pd.read_csv(out / "trajectoires_epci.csv", dtype=str).iloc[0].to_dict()
     assert {

@@ -7,7 +7,7 @@ import csv
 import json
 
 import pytest
-from support import DATA, qgis_process, qgis_process_json
+from support import DATA, qgis_process, qgis_process_json, report_of
 
 pytestmark = pytest.mark.slow
 
@@ -55,8 +55,11 @@ def test_diagnostic_writes_the_published_files(archives, tmp_path):
         assert float(row["surface_imper"].replace(",", ".")) == pytest.approx(
             expected, rel=1e-6, abs=1e-5
         )
-    report = json.loads(result["results"]["REPORT"])
+    report = report_of(result["results"])
     assert report["communes"] == 102 and report["unit"] == "ha"
+    # the REPORT: a file in the output folder, not one of the published FILES
+    assert result["results"]["REPORT"] == str(out / "rapport_diagnostic.json")
+    assert result["results"]["REPORT"] not in files
 
 
 def test_bad_input_is_a_message_not_a_traceback(tmp_path):

@@ -295,9 +295,9 @@ def test_sigint_while_the_outputs_are_put_in_place_names_every_file_replaced(run
     output = out_text + err_text
     assert proc.returncode != 0 and "Traceback" not in output
     replaced = sorted(name for name, inode in before.items() if (out / name).stat().st_ino != inode)
-    assert (
-        len(replaced) == len(before) == 58
-    )  # every file of the set: a set is never left half old, half new
+    # every file of the set (58 tables), never half old, half new, and the run's REPORT
+    # (rapport_diagnostic.json, written once the set is in place: it describes the new tables)
+    assert len(replaced) == len(before) == 59 and "rapport_diagnostic.json" in replaced
     message = re.search(
         r"Canceled too late to keep the previous outputs: (\d+) outputs had already been replaced "
         r"by this run's results \((.*?)\)\. The outputs not listed",
@@ -305,7 +305,7 @@ def test_sigint_while_the_outputs_are_put_in_place_names_every_file_replaced(run
         re.S,
     )
     assert message, output[-3000:]
-    assert int(message.group(1)) == 58
+    assert int(message.group(1)) == 59
     folder, names = message.group(2).split(": ", 1)
     assert folder == str(out) and sorted(names.split(", ")) == replaced
     assert "previous outputs are kept" not in output and "no file was written" not in output

@@ -11,7 +11,7 @@ from builders import hand_delivery, pack_7z
 from qgis.core import QgsApplication, QgsProcessingContext, QgsProject
 from qgis.PyQt.QtCore import QMimeData, QPoint, Qt, QUrl
 from qgis.PyQt.QtGui import QDropEvent
-from support import DATA
+from support import DATA, report_of
 
 ALGORITHMS = ("ocsge:load", "ocsge:diagnostic")
 
@@ -179,9 +179,8 @@ def test_check_parameter_values(provider, deliveries, tmp_path, alg_id):
 def test_load_reads_a_folder_and_an_archive_given_together(run, deliveries):
     folder, archive, _ = deliveries
     results, feedback = run("ocsge:load", {"INPUT": f"{folder};{archive}"})
-    import json
 
-    titles = sorted(layer["title"] for layer in json.loads(results["REPORT"])["layers"])
+    titles = sorted(layer["title"] for layer in report_of(results)["layers"])
     assert titles == [
         "Occupation du sol D32 2016",
         "Occupation du sol D32 2019",

@@ -4,13 +4,12 @@ millésime delivered both as GeoPackage and as Shapefile in one folder is loaded
 
 from __future__ import annotations
 
-import json
 import re
 
 from builders import hand_delivery
 from qgis.core import QgsLayerTree, QgsProject
 from qgis.PyQt.QtCore import QCoreApplication
-from support import DATA, Recorder
+from support import DATA, Recorder, report_of
 
 STAMP = r"\d\d/\d\d/\d{4} \d\d:\d\d"
 
@@ -38,7 +37,7 @@ def test_gpkg_and_shp_of_one_millesime_load_once(provider, tmp_path):
     results = processing.runAndLoadResults("ocsge:load", {"INPUT": str(folder)}, feedback=feedback)
     names = sorted(layer.name() for layer in project.mapLayers().values())
     assert names == ["Occupation du sol D32 2019", "Zone construite D32 2019"]  # not twice
-    report = json.loads(results["REPORT"])
+    report = report_of(results)
     sources = [entry["source"] for entry in report["layers"] if entry["kind"] == "occupation"]
     assert len(sources) == 1 and sources[0].endswith(".gpkg"), "the GeoPackage is the one kept"
     note = (

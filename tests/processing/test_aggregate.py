@@ -4,14 +4,13 @@ sample generator's own per-commune truth)."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 from builders import write_layer
 from qgis.core import QgsProcessingException, QgsVectorLayer
 from qgis.PyQt.QtCore import QVariant
-from support import DATA
+from support import DATA, report_of
 
 X0, Y0 = 990000.0, 6720000.0  # Lambert-93, in Territoire de Belfort
 
@@ -194,7 +193,7 @@ def test_hand_geometry_stocks_flows_coverage_in_m2(run, hand, tmp_path):
     # C is outside the data: reported, no values.
     assert rows["C"]["surface_artif"] is None and rows["C"]["millesime_fin"] is None
     assert rows["C"]["surface"] == pytest.approx(10000)
-    report = json.loads(results["REPORT"])
+    report = report_of(results)
     assert report["zero_coverage"] == ["C"]
     assert any("C" in w and "outside" in w for w in feedback.warnings)
     # The output is in the data's CRS, with the territory outlines.
@@ -318,7 +317,7 @@ def test_duplicates_invalid_and_missing_fields(run, hand, tmp_path):
         ],
     )
     results, feedback, rows = aggregate(run, layers, terr2, tmp_path, UNIT=1)
-    report = json.loads(results["REPORT"])
+    report = report_of(results)
     assert report["duplicates"] == {"B": 2}
     assert report["repaired_territories"] == ["X"]
     assert any("B (×2)" in w for w in feedback.warnings)

@@ -12,7 +12,7 @@ import json
 import pytest
 from french import french  # noqa: F401 - the fixture
 from qgis.core import QgsProcessingException
-from support import ROOT
+from support import ROOT, report_of
 
 SHIPPED = ROOT / "ocsge_plugin" / "resources" / "bases_ocs_regionales.csv"
 
@@ -64,7 +64,7 @@ def test_export_then_import_round_trip_is_identical(run, tmp_path):
         },
     )
     assert exported.read_bytes() == SHIPPED.read_bytes()
-    report = json.loads(results["REPORT"])
+    report = report_of(results)
     assert report["records"] == 40 and report["added"] == [] and report["import"] is None
     regions = json.loads((tmp_path / "regions.geojson").read_text(encoding="utf-8"))
     by_code = {f["properties"]["code"]: f["properties"] for f in regions["features"]}
@@ -83,7 +83,7 @@ def test_export_then_import_round_trip_is_identical(run, tmp_path):
             "OUTPUT_CSV": str(again),
         },
     )
-    report = json.loads(results["REPORT"])
+    report = report_of(results)
     assert (report["added"], report["changed"], report["refused"]) == ([], [], [])
     assert report["unchanged"] == 40
     assert again.read_bytes() == SHIPPED.read_bytes()
@@ -100,7 +100,7 @@ def test_one_changed_one_new_record_everything_accepted(run, tmp_path):
             "OUTPUT_CSV": str(out),
         },
     )
-    report = json.loads(results["REPORT"])
+    report = report_of(results)
     assert report["added"] == ["24-OCS-CENTRE"]
     assert report["changed"] == [
         {
@@ -132,7 +132,7 @@ def test_new_records_only_refuses_the_change_with_its_reason(run, tmp_path):
             "OUTPUT_CSV": str(out),
         },
     )
-    report = json.loads(results["REPORT"])
+    report = report_of(results)
     assert report["added"] == ["24-OCS-CENTRE"] and report["changed"] == []
     assert report["refused"] == [
         {
@@ -149,7 +149,7 @@ def test_new_records_only_refuses_the_change_with_its_reason(run, tmp_path):
         "ocsge:bases_regionales",
         {"INVENTAIRE": str(SHIPPED), "IMPORT": str(crige_file(tmp_path)), "OUTPUT_CSV": str(out)},
     )
-    assert json.loads(results["REPORT"])["refused"] == [
+    assert report_of(results)["refused"] == [
         {
             "identifiant": "24-OCS-CENTRE",
             "reason": "fiche nouvelle, non prise : rien ne devait être accepté",
@@ -190,12 +190,12 @@ def test_without_inventory_the_users_copy_is_read(run, tmp_path, monkeypatch):
     monkeypatch.setenv("OCSGE_DATA_DIR", str(tmp_path / "data"))
     out = tmp_path / "out.csv"
     results, _ = run("ocsge:bases_regionales", {"OUTPUT_CSV": str(out)})
-    assert json.loads(results["REPORT"])["inventory"] == str(SHIPPED)
+    assert report_of(results)["inventory"] == str(SHIPPED)
     assert out.read_bytes() == SHIPPED.read_bytes()
     (tmp_path / "data").mkdir(exist_ok=True)
     copy = tmp_path / "data" / "bases_ocs_regionales.csv"
     copy.write_bytes(crige_file(tmp_path).read_bytes())
     results, _ = run("ocsge:bases_regionales", {"OUTPUT_CSV": str(out)})
-    report = json.loads(results["REPORT"])
+    report = report_of(results)
     assert report["inventory"] == str(copy) and report["records"] == 41
     assert out.read_bytes() == copy.read_bytes()

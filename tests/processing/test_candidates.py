@@ -4,10 +4,9 @@ used by rule (IGN's name, else the largest), and the log names both layers disti
 
 from __future__ import annotations
 
-import json
-
 import pytest
 from builders import HAND_SURFACE_HA, read_csv, square, two_candidates, write_layer
+from support import report_of
 
 from ocsge.ocsge_plugin.storage import reading
 
@@ -23,12 +22,14 @@ def test_load_uses_ign_s_layer_and_names_both(run, tmp_path):
     )
     assert len(results["LAYERS"]) == 1
     assert reading.read_vrt(results["OCCUPATION"]).src_layer == "OCCUPATION_SOL"
-    assert [w for w in feedback.warnings if w.startswith("Several")] == [
+    # an ordinary decision, said as information (nothing for the planner to do)
+    assert not [w for w in feedback.warnings if w.startswith("Several")]
+    assert [w for w in feedback.infos if w.startswith("Several")] == [
         "Several Occupation du sol D32 2019 layers: OCCUPATION_SOL.gpkg/OCCUPATION_SOL "
         "(5 polygons) is used, named as IGN "
         "names it; OCCUPATION_SOL.gpkg/extrait_occupation (2 polygons) is left out."
     ]
-    report = json.loads(results["REPORT"])
+    report = report_of(results)
     assert [(layer["layer"], layer["features"]) for layer in report["layers"]] == [
         ("OCCUPATION_SOL", 5)
     ]
@@ -62,7 +63,8 @@ def test_diagnostic_counts_the_complete_layer(run, tmp_path):
     assert float(row["surface_artif"]) == pytest.approx(
         HAND_SURFACE_HA["CS1.1.1.1"] + HAND_SURFACE_HA["CS1.1.1.2"]
     )
-    layers = [line for line in feedback.warnings if "extrait_occupation" in line]
+    assert not [line for line in feedback.warnings if "extrait_occupation" in line]
+    layers = [line for line in feedback.infos if "extrait_occupation" in line]
     assert layers and "OCCUPATION_SOL.gpkg/OCCUPATION_SOL (5 polygons) is used" in layers[0]
 
 
@@ -70,7 +72,9 @@ def test_without_ign_s_name_the_largest_is_used(run, tmp_path):
     folder = two_candidates(tmp_path, "occupation_extrait", "occupation_complete")
     results, feedback = run("ocsge:load", {"INPUT": str(folder), "CHECK_CODES": False})
     assert reading.read_vrt(results["OCCUPATION"]).src_layer == "occupation_complete"
-    assert [w for w in feedback.warnings if w.startswith("Several")] == [
+    # an ordinary decision, said as information (nothing for the planner to do)
+    assert not [w for w in feedback.warnings if w.startswith("Several")]
+    assert [w for w in feedback.infos if w.startswith("Several")] == [
         "Several Occupation du sol D32 2019 layers: "
         "OCCUPATION_SOL.gpkg/occupation_complete (5 polygons) is used, the largest; "
         "OCCUPATION_SOL.gpkg/occupation_extrait (2 polygons) is left out."

@@ -23,8 +23,6 @@ agreement 74,000 / 83,600 of the compared surface.
 
 from __future__ import annotations
 
-import json
-
 import pytest
 from osgeo import ogr, osr
 from qgis.core import (
@@ -33,6 +31,7 @@ from qgis.core import (
     QgsProject,
     QgsVectorLayer,
 )
+from support import report_of
 
 
 def frame(ox: float, y_lo: float, y_hi: float) -> dict[str, str]:
@@ -125,7 +124,7 @@ def test_agreement_numbers_by_hand(run, loaded):
     assert results["AGREEMENT_PCT"] == pytest.approx(100 * 74000 / 83600)
     assert any("Agree: 8 polygons" in info for info in feedback.infos)
     # the recomputation's undetermined polygons (U, 400 m²: couverture CS9.9 stands for every leaf)
-    (entry,) = json.loads(results["REPORT"])["indetermine"]
+    (entry,) = report_of(results)["indetermine"]
     assert (entry["nombre"], entry["surface_ha"]) == (1, pytest.approx(0.04))
 
 

@@ -13,6 +13,7 @@ import pytest
 from consumption_hand import NATIONAL, PLUGIN, write_artif_tables, write_hand_file, write_membership
 from osgeo import ogr
 from qgis.core import QgsProcessingException
+from support import report_of
 
 # trajectoires_commune of the national convention, from the file's own communes (no membership
 # table), m².
@@ -247,7 +248,9 @@ def test_the_law_with_the_users_territories(run, tmp_path):
     _same(_read(out / "trajectoires_epci.csv", "epci"), LAW_TRAJECTOIRES_EPCI)
     departement = _read(out / "trajectoires_departement.csv", "departement")
     assert departement[0][:2] == ["90", 264500.0] and departement[0][11] == "Territoire de Belfort"
-    names = sorted(p.name for p in out.iterdir())
+    # the tables, and the REPORT in the output folder (not one of the FILES)
+    assert results["REPORT"] == str(out / "rapport_consommation.json")
+    names = sorted(p.name for p in out.iterdir() if p.name != "rapport_consommation.json")
     assert names == sorted(
         f"{k}_{lv}.{ext}"
         for k in ("consommation", "trajectoires")
@@ -255,7 +258,7 @@ def test_the_law_with_the_users_territories(run, tmp_path):
         for ext in ("csv", "gpkg")
     )
     assert sorted(json.loads(results["FILES"])) == sorted(str(out / name) for name in names)
-    report = json.loads(results["REPORT"])
+    report = report_of(results)
     assert report["communes_absentes_du_fichier"] == ["90004"] and report[
         "communes_hors_territoires"
     ] == ["90003"]
@@ -268,8 +271,12 @@ def test_the_law_with_the_users_territories(run, tmp_path):
         and report["convention"] == "loi"
         and report["unite"] == "m2"
     )
+    # the commune missing from the file: a warning (its territories partial); the one in no
+    # territory given, left out, and the partial totals: information
     said = " ".join(feedback.warnings)
-    assert "90004" in said and "90003" in said and "partial" in said
+    assert "90004" in said and "90003" not in said and "partial" in said
+    told = " ".join(feedback.infos)
+    assert "90003" in told and "none of the territories" in told and "partial totals" in told
     assert any("ZAN trajectory per region" in info for info in feedback.infos)
 
 
@@ -322,7 +329,7 @@ def test_table_de_passage_and_listed_guarantee(run, tmp_path):
     assert sorted(rows) == ["90001", "90003"]
     assert rows["90001"][1:4] == [264500.0, "non", 132250.0]  # Andelnans + Angeot, merged
     assert rows["90003"][1:4] == [50000.0, "non", 25000.0]  # listed, but over 1 ha anyway
-    assert any("90002" in w and "summed" in w for w in feedback.warnings)
+    assert any("90002" in w and "summed" in w for w in feedback.infos)
     assert any(
         "1 ha guarantee" in w and "90009" in w and "90003" not in w for w in feedback.warnings
     )
@@ -384,7 +391,7 @@ def test_sample_file_is_deterministic_and_has_the_quirks(run, tmp_path):
             "OUTPUT_FOLDER": str(tmp_path / "out"),
         },
     )
-    report = json.loads(results["REPORT"])
+    report = report_of(results)
     assert (
         "90073" in report["communes_hors_territoires"]
     )  # Moval, merged into Meroux-Moval (90068) in 2019
@@ -408,7 +415,7 @@ def test_sample_file_is_deterministic_and_has_the_quirks(run, tmp_path):
     ]
     moval = sum(float(v.replace(" ", "")) for v in _moval_reference(data))
     assert after[1] == pytest.approx(before + moval / 10000.0) and after[15] == 52
-    assert "90073" not in json.loads(merged["REPORT"])["communes_hors_territoires"]
+    assert "90073" not in report_of(merged)["communes_hors_territoires"]
 
 
 def _moval_reference(data: bytes) -> list[str]:
@@ -458,9 +465,7 @@ def test_commune_outlines_give_the_share_of_area_missing(run, tmp_path):
         "ocsge:consommation",
         _params(tmp_path, MEMBERSHIP=str(write_membership(tmp_path)), COMMUNES=layer, LEVELS=[1]),
     )
-    share = json.loads(results["REPORT"])["territoires_partiels"]["epci"]["200069052"][
-        "part_surface"
-    ]
+    share = report_of(results)["territoires_partiels"]["epci"]["200069052"]["part_surface"]
     assert share == pytest.approx(
         100.0 * 9 / 14, rel=1e-3
     )  # ellipsoidal areas, within 0.1 % of the planar 9/14
@@ -487,7 +492,7 @@ def test_a_users_zone_is_a_set_of_communes(run, tmp_path):
         and rows["Z1"][20] == "oui"
     )  # Angeot's 2016
     assert rows["Z2"][1] is None and rows["Z2"][16:18] == [1, "90004"] and rows["Z2"][20] == "oui"
-    assert json.loads(results["REPORT"])["niveaux"] == {"zone": 2}
+    assert report_of(results)["niveaux"] == {"zone": 2}
 
 
 OCSGE = [
@@ -536,7 +541,7 @@ def test_beside_ocsge_the_diagnostics_artificialisation_per_year(run, tmp_path):
         None,
         None,
     ]  # no artif_departement.csv: the columns, empty
-    report = json.loads(results["REPORT"])
+    report = report_of(results)
     assert report["ocsge"]["periodes"] == {
         "commune": ["2018-2021", "2021-2024", "2022-2025"],
         "epci": ["2018-2021"],
@@ -545,8 +550,10 @@ def test_beside_ocsge_the_diagnostics_artificialisation_per_year(run, tmp_path):
     assert report["ocsge"]["unite_des_tables_ocsge"] == {"commune": "ha", "epci": "ha"}
     assert report["mesure_legale"]["2021-2031"]["source"] == "fichiers fonciers (Cerema)"
     assert "décret n° 2023-1096" in report["mesure_legale"]["a_partir_de_2031"]["textes"]
-    said = " ".join(feedback.warnings)
+    # the unit taken as hectares, the level without its table: decisions, said as information
+    said = " ".join(feedback.infos)
     assert "artif_commune.csv" in said and "hectares" in said and "artif_departement.csv" in said
+    assert not [w for w in feedback.warnings if "artif_" in w]
     log = "\n".join(feedback.commands + feedback.infos)
     assert (
         "Beside OCS GE per epci" in log and "Beside OCS GE per departement" not in log
@@ -583,9 +590,7 @@ def test_beside_ocsge_one_table_in_hectares_and_a_wrong_place(run, tmp_path):
     without, _ = run(
         "ocsge:consommation", _params(tmp_path, LEVELS=[1], OUTPUT_FOLDER=str(tmp_path / "plain"))
     )
-    assert json.loads(without["REPORT"])["ocsge"] is None and "mesure_legale" in json.loads(
-        without["REPORT"]
-    )
+    assert report_of(without)["ocsge"] is None and "mesure_legale" in report_of(without)
     assert (
         pd.read_csv(tmp_path / "plain" / "trajectoires_epci.csv", nrows=0).columns.tolist()[-1]
         == "convention"

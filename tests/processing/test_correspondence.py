@@ -5,13 +5,13 @@ the code the table does not list reported with its surface and never counted as 
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 from builders import write_layer
 from qgis.core import QgsVectorLayer
 from qgis.PyQt.QtCore import QVariant
+from support import report_of
 
 X0, Y0 = 990000.0, 6720000.0  # Lambert-93
 
@@ -146,7 +146,7 @@ def test_aggregate_stocks_flows_and_unmapped_code(run, regional, tmp_path):
         for name, value in expected.items():
             assert row[name] == pytest.approx(value, abs=1e-6), (code, name)
         assert row["convention"] == "correspondance:Base d'essai niveau 2"
-    report = json.loads(results["REPORT"])
+    report = report_of(results)
     table_report = report["correspondance"]
     assert table_report["nom"] == "Base d'essai niveau 2"
     assert table_report["source"] == "https://example.org/nomenclature-essai.pdf"
@@ -182,7 +182,7 @@ def test_classify_through_the_table(run, regional, tmp_path):
     assert results["IMPER_HA"] == pytest.approx(0.5)  # P2
     assert results["INDETERMINE_HA"] == pytest.approx(0.5)  # P4, unmapped
     assert results["INDETERMINE_IMPER_HA"] == pytest.approx(1.0)  # P3 (not stated) + P4
-    report = json.loads(results["REPORT"])
+    report = report_of(results)
     assert report["convention"] == "correspondance:Base d'essai niveau 2"
     assert report["correspondance"]["codes_absents"] == {
         "9.9": {"nombre": 1, "surface_ha": pytest.approx(0.5)}
@@ -222,7 +222,7 @@ def test_flows_by_overlay_through_the_table(run, regional, tmp_path):
             "OUTPUT": str(tmp_path / "flux.gpkg"),
         },
     )
-    report = json.loads(results["REPORT"])
+    report = report_of(results)
     assert report["method"] == "matrice"
     assert report["convention"] == "correspondance:Base d'essai niveau 2"
     flows = report["flows_ha"]
@@ -277,7 +277,7 @@ def test_diagnostic_on_the_regional_layers(run, regional, tmp_path, given):
             "OUTPUT_FOLDER": str(tmp_path / "out"),
         },
     )
-    report = json.loads(results["REPORT"])
+    report = report_of(results)
     assert report["convention"] == "correspondance:Base d'essai niveau 2"
     assert (
         report["correspondance"]["codes_absents"]
@@ -344,7 +344,7 @@ def test_unmapped_code_gives_no_flow(run, regional, tmp_path):
             "OUTPUT": str(tmp_path / "flux2.gpkg"),
         },
     )
-    report = json.loads(results["REPORT"])
+    report = report_of(results)
     for name in ("flux_artif", "flux_desartif", "flux_imper", "flux_desimper"):
         assert report["flows_ha"][name] == pytest.approx(0.0, abs=1e-9), name
     assert report["undetermined_ha"] == pytest.approx(1.5)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from builders import belfort_params, read_csv
 from qgis.core import QgsApplication, QgsProcessingException, QgsProcessingModelAlgorithm
-from support import DATA, ROOT, Recorder
+from support import DATA, ROOT, Recorder, report_of
 
 MODEL = ROOT / "ocsge_plugin" / "resources" / "models" / "diagnostic_ocsge.model3"
 
@@ -78,7 +78,7 @@ def test_diagnostic_on_the_sample(run, sample, tmp_path):
     )
     assert results["COMMUNE_LAYER"].endswith("artif_commune.gpkg|layername=artif_commune")
     # Method 'auto': IGN's artificialisation layers and artificialisation difference of the sample.
-    report = json.loads(results["REPORT"])
+    report = report_of(results)
     assert any("left out" in w and "Occupation du sol" in w for w in report["warnings"])
     # the layers used, once each (the cover of the portrait lists them): IGN's two
     # artificialisation layers, its artificialisation difference (the artificialisation flows)
@@ -148,7 +148,7 @@ def test_several_deliveries_separated_by_semicolons(run, sample, tmp_path):
         "ocsge:diagnostic",
         params(parts, tmp_path / "out", METHOD=2, SIMPLIFY=False, WIDE=True, CSV_DIALECT=1),
     )
-    report = json.loads(results["REPORT"])
+    report = report_of(results)
     assert len(report["deliveries"]) == 3
     rows = read_csv_semicolon(tmp_path / "out" / "artif_commune_par_index.csv")
     assert rows and "flux_surface_1_2" in rows[0]
@@ -241,10 +241,10 @@ def test_example_model_loads_and_runs(run, sample, tmp_path):
     )
     # the undetermined surface, per layer and millésime: in the log and the aggregation step's
     # report
-    aggregate_report = json.loads(results["CHILD_RESULTS"]["aggregate"]["REPORT"])
+    aggregate_report = report_of(results["CHILD_RESULTS"]["aggregate"])
     assert aggregate_report["convention"] == "indetermine" and aggregate_report["indetermine"]
     assert any("of undetermined status" in w for w in feedback.infos)
-    export_report = json.loads(results["CHILD_RESULTS"]["export"]["REPORT"])
+    export_report = report_of(results["CHILD_RESULTS"]["export"])
     assert export_report["convention"] == "indetermine" and (out / "qualite_commune.csv").exists()
     assert Path(results["export:OUTPUT_FOLDER"]) == out
     artif = {row["commune_code"]: row for row in read_csv(out / "artif_commune.csv")}
@@ -302,7 +302,7 @@ def test_example_model_with_the_consumption_file_puts_it_beside_ocsge(run, sampl
     )
     assert Path(results["consommation:OUTPUT_FOLDER"]) == conso
     assert not any("no GeoPackage beside" in w for w in feedback.warnings)
-    report = json.loads(results["CHILD_RESULTS"]["consommation"]["REPORT"])
+    report = report_of(results["CHILD_RESULTS"]["consommation"])
     assert (
         report["ocsge"]["source"] == str(out)
         and report["ocsge"]["unite_des_tables_ocsge"]["epci"] == "ha"
@@ -357,8 +357,7 @@ def test_overlay_and_difference_layer_give_the_same_flows_per_commune(run, dense
             params(folder, tmp_path / name, INPUT=";".join(deliveries), METHOD=2, UNIT=1),
         )
         overlaid = any(
-            row["couche"].startswith("overlay of")
-            for row in json.loads(results["REPORT"])["indetermine"]
+            row["couche"].startswith("overlay of") for row in report_of(results)["indetermine"]
         )
         assert overlaid == (name == "overlay")
         tables[name] = {

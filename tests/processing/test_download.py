@@ -13,7 +13,7 @@ import pytest
 from builders import HAND_SURFACE_HA, hand_delivery, pack_7z
 from fakeservices import IGN, plugin_settings, serve_ign
 from qgis.core import QgsProcessingException, QgsVectorLayer
-from support import qgis_process
+from support import qgis_process, report_of
 from werkzeug import Response
 
 NAME = "OCS-GE_2-0__GPKG_LAMB93_D032_2019-01-01"
@@ -68,7 +68,7 @@ def test_download_and_load(run, ign, archive, tmp_path):
     assert hashlib.sha1(path.read_bytes()).hexdigest() == hashlib.sha1(archive).hexdigest()
     assert results["URL"] == ign.url_for(f"{IGN}/download/OCSGE/{NAME}/{NAME}.7z")
     assert results["FROM_CACHE"] is False
-    report = json.loads(results["REPORT"])
+    report = report_of(results)
     occupation = next(layer for layer in report["layers"] if layer["kind"] == "occupation")
     assert occupation["departement"] == "32" and occupation["millesimes"] == [2019]
     layer = QgsVectorLayer(occupation["uri"], "o", "ogr")
@@ -186,6 +186,6 @@ def test_qgis_process_downloads(ign, archive, tmp_path):
     result = json.loads(proc.stdout[proc.stdout.find("{") :])["results"]
     assert result["ARCHIVE"] == str(tmp_path / f"{NAME}.7z")
     assert (tmp_path / f"{NAME}.7z").read_bytes() == archive
-    report = json.loads(result["REPORT"])
+    report = report_of(result)
     occupation = next(layer for layer in report["layers"] if layer["kind"] == "occupation")
     assert occupation["features"] == 5 and occupation["millesimes"] == [2019]

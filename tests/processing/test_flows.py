@@ -5,13 +5,13 @@ the sample generator's realistic deliveries."""
 from __future__ import annotations
 
 import importlib.util
-import json
 import sys
 from pathlib import Path
 
 import pytest
 from builders import pack_7z, write_layer
 from qgis.core import QgsProcessingException, QgsVectorLayer
+from support import report_of
 
 _spec = importlib.util.spec_from_file_location(
     "flows_hand", Path(__file__).resolve().parents[1] / "unit" / "test_flows_core.py"
@@ -142,7 +142,7 @@ def test_difference_layer_gives_the_same_flows_as_the_overlay(run, tmp_path):
     assert results["UNDETERMINED_SURFACE"] == pytest.approx(hand.DIFF_NULL_HA)
     assert any("cannot be told" in w for w in feedback.infos)  # counted apart: no warning
     assert not any("cannot be told" in w for w in feedback.warnings)
-    report = json.loads(results["REPORT"])
+    report = report_of(results)
     assert report["convention"] == "indetermine"
     (entry,) = report["indetermine"]
     assert (entry["millesime"], entry["nombre"], entry["surface_ha"]) == (
@@ -255,9 +255,7 @@ def test_ign_method_on_two_artificialisation_layers(run, tmp_path):
     results, feedback = run(
         "ocsge:flows", {"OCCUPATION_DEBUT": uris[0], "OCCUPATION_FIN": uris[1], **outputs(tmp_path)}
     )
-    assert (
-        json.loads(results["REPORT"])["method"] == "ign"
-    )  # automatic: both layers carry IGN's field
+    assert report_of(results)["method"] == "ign"  # automatic: both layers carry IGN's field
     assert results["flux_artif"] == pytest.approx(
         hand.HAND_FLOWS["flux_artif"] - 1.0 + 1.0
     )  # −cell 2, +cell 9
@@ -314,7 +312,7 @@ def test_crs_differ_the_smaller_is_reprojected(run, tmp_path):
         {"OCCUPATION_DEBUT": debut, "OCCUPATION_FIN": fin, "METHOD": 2, **outputs(tmp_path)},
     )
     assert any("reprojected to EPSG:2154" in w for w in feedback.warnings)
-    report = json.loads(results["REPORT"])
+    report = report_of(results)
     assert report["reprojected"] == "fin" and report["crs"] == "EPSG:2154"
     assert QgsVectorLayer(results["OUTPUT"], "f", "ogr").crs().authid() == "EPSG:2154"
     # Reprojection bends nothing measurable at this scale: the hand answer within 1e-4 ha.
@@ -385,7 +383,7 @@ def sample(tmp_path_factory):
 
 
 def _sample_layers(run, folder):
-    report = json.loads(run("ocsge:load", {"INPUT": str(folder)})[0]["REPORT"])
+    report = report_of(run("ocsge:load", {"INPUT": str(folder)})[0])
     return report["layers"]
 
 
@@ -426,7 +424,7 @@ def test_sample_deliveries_flows_equal_the_stock_difference(run, sample, tmp_pat
         "flux_desimper": truth["flux_desimper_m2"] / 1e4,
     }
     assert {k: overlay[k] for k in expected} == pytest.approx(expected, rel=1e-6)
-    report = json.loads(overlay["REPORT"])
+    report = report_of(overlay)
     # Every polygon the generator left untouched is paired by its geometry, without any
     # intersection.
     assert report["matched"] >= truth["unchanged_polygons"]
@@ -464,7 +462,7 @@ def test_sample_deliveries_flows_equal_the_stock_difference(run, sample, tmp_pat
         "ocsge:flows",
         {"OCCUPATION_DEBUT": artif[y1], "OCCUPATION_FIN": artif[y2], **outputs(tmp_path, "i")},
     )
-    assert json.loads(result["REPORT"])["method"] == "ign"
+    assert report_of(result)["method"] == "ign"
     assert result["flux_artif_net"] == pytest.approx(
         (stocks[y2]["artif_m2"] - stocks[y1]["artif_m2"]) / 1e4, rel=1e-6
     )

@@ -7,12 +7,12 @@ artificialised and impermeable by the matrix, 2.25 ha neither)."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 from builders import HAND_ROWS, pack_7z, square, write_layer
 from qgis.core import QgsVectorLayer
+from support import report_of
 
 # The Gers 2019 delivery as IGN published it (OCS GE 1.1): the millésime after the version, the
 # edition date at the end.
@@ -61,13 +61,13 @@ def aggregate(run, layers, tmp_path: Path):
     }
     results, feedback = run("ocsge:aggregate", params)
     (row,) = list(QgsVectorLayer(results["OUTPUT"], "out", "ogr").getFeatures())
-    return row, json.loads(results["REPORT"]), feedback
+    return row, report_of(results), feedback
 
 
 def test_ocs_ge_1_1_delivery_is_its_millesime_not_its_edition_date(run, tmp_path):
     archive = pack_7z(shp_delivery(tmp_path / "in", GERS_1_1, "2019"))
     results, feedback = run("ocsge:load", {"INPUT": str(archive)})
-    report = json.loads(results["REPORT"])
+    report = report_of(results)
     (entry,) = report["layers"]
     assert (entry["kind"], entry["departement"], entry["millesimes"]) == (
         "occupation",
@@ -89,7 +89,7 @@ def test_name_and_millesime_field_disagree_the_field_wins_and_says_so(run, tmp_p
     both values in the REPORT."""
     folder = shp_delivery(tmp_path / "in", "OCS_GE_1-1_2016_SHP_LAMB93_D032_2022-06-21", "2019")
     results, feedback = run("ocsge:load", {"INPUT": str(pack_7z(folder))})
-    report = json.loads(results["REPORT"])
+    report = report_of(results)
     (entry,) = report["layers"]
     assert entry["millesimes"] == [2019]
     (note,) = entry["notes"]

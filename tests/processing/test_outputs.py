@@ -230,6 +230,7 @@ def test_export_never_replaces_its_input_table(run, tmp_path, where):
         results, _ = run("ocsge:export", params)
         written = {str(Path(p).relative_to(tmp_path)) for p in json.loads(results["FILES"])}
         assert "donnees/artif_commune.gpkg" in written and "donnees/imper_commune.csv" in written
+        written.add(str(Path(results["REPORT"]).relative_to(tmp_path)))  # rapport_export.json
         after = sha256_tree(tmp_path)
         assert {k: v for k, v in after.items() if k not in written} == before
         assert not set(before) & written  # nothing of the user's was replaced

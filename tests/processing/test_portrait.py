@@ -168,6 +168,10 @@ def test_a_commune_shows_the_published_numbers(run, provider, sample, diagnostic
         and "Surfaces par couverture du sol" in raw
         and "Surface artificialisée" in raw
     )
+    # an empty comment box under each chart, on every chart page: stocks and flows, land cover
+    # and use, origin and transitions, ranking (the portrait's model)
+    by_page = pdf_text(output).split("\f")
+    assert [page.count("Commentaire :") for page in by_page[:8]] == [0, 0, 0, 2, 2, 2, 1, 0]
     # every page numbered in its footer, in print order (the excluded commune-table page not
     # counted)
     assert [
@@ -229,6 +233,60 @@ def test_every_epci_with_its_communes(run, provider, sample, tmp_path):
     assert (
         mine.name() == "Mes communes" and mine.renderer().dump() == style
     )  # the user's layer untouched (a copy is the background)
+
+
+def where(item):
+    """An item's place in the layout (mm), its frame's stroke left out."""
+    from qgis.PyQt.QtCore import QRectF
+
+    return QRectF(item.pos().x(), item.pos().y(), item.rect().width(), item.rect().height())
+
+
+@pytest.mark.parametrize("model", ["portrait", "rapport_triennal"])
+def test_a_comment_box_under_every_chart(model):
+    """Every chart of every model (its shipped template, and the layout the code builds) has under
+    it, on its page, the heading « Commentaire : » and an empty framed text box the planner
+    writes into in the layout designer; both inside the page, above the footer, over no other
+    item."""
+    from qgis.core import QgsLayoutItemLabel, QgsLayoutItemPage, QgsLayoutItemPicture
+
+    from ocsge.ocsge_plugin.report import layout as layouts
+    from ocsge.ocsge_plugin.report.default_template import default_layout
+
+    project = QgsProject()
+    for layout in (
+        layouts.load_template(project, layouts.TEMPLATES[model]),
+        default_layout(project, model),
+    ):
+        charts = [
+            item
+            for item in layout.items()
+            if isinstance(item, QgsLayoutItemPicture) and item.id().startswith("graphique")
+        ]
+        assert len(charts) == 9  # stocks, flows, cover, use, origin, transitions, ranking, 1°, 4°
+        for chart in charts:
+            heading = layout.itemById(f"commentaire_titre_{chart.id()}")
+            box = layout.itemById(f"commentaire_{chart.id()}")
+            assert isinstance(box, QgsLayoutItemLabel) and isinstance(heading, QgsLayoutItemLabel)
+            assert heading.text() == "Commentaire :"
+            assert box.text() == "" and box.frameEnabled(), chart.id()
+            assert heading.page() == box.page() == chart.page()
+            page = layout.pageCollection().page(chart.page()).sceneBoundingRect()
+            rects = [where(item) for item in (chart, heading, box)]
+            assert rects[0].bottom() <= rects[1].top() and rects[1].bottom() <= rects[2].top()
+            assert rects[2].bottom() <= page.bottom() - 12, chart.id()  # above the footer
+            assert page.left() + 15 <= rects[2].left() and rects[2].right() <= page.right() - 15
+            others = [
+                item
+                for item in layout.items()
+                if hasattr(item, "page")
+                and item not in (box, heading)
+                and not isinstance(item, QgsLayoutItemPage)
+                and item.page() == box.page()
+                and where(item).intersected(rects[2]).height() > 0.1
+                and where(item).intersected(rects[2]).width() > 0.1
+            ]
+            assert others == [], (chart.id(), [item.id() for item in others])
 
 
 def test_a_user_template_changes_the_title_font(run, provider, sample, tmp_path):

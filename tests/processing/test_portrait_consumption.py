@@ -1,8 +1,8 @@
 """ocsge:portrait with Cerema's consumption file (issue 26, point 5): the pages « Consommation
 d'espaces NAF » and « Trajectoire ZAN 2021–2031 » print the figures ocsge:consommation writes,
 and the model « rapport triennal » orders the pages as article R. 2231-1 of the CGCT lists the
-indicators, an empty comment box under each chart. The PDF read back with pdftotext, page by
-page."""
+indicators; an empty comment box under each chart in both models. The PDF read back with
+pdftotext, page by page."""
 
 from __future__ import annotations
 
@@ -132,7 +132,10 @@ def test_the_trajectory_page_prints_trajectoires_epci(run, provider, sample, con
     assert text.index(naf) > text.index(titles[0]) and text.index(trajectory) < text.index(
         titles[-1]
     )
-    assert "Commentaire" not in "".join(text)  # the portrait has no comment box
+    # an empty comment box under each of the 9 charts, the consumption pages' included
+    assert text[text.index(naf)].count("Commentaire :") == 1
+    assert text[text.index(trajectory)].count("Commentaire :") == 1
+    assert sum(page.count("Commentaire :") for page in text) == 9
 
 
 def test_without_the_file_no_consumption_page(run, provider, sample, tmp_path):

@@ -14,6 +14,7 @@ from builders import belfort_params, belfort_sample, read_csv
 from pg_cluster import PASSWORD_ROLE, free_port
 from pglocks import hold_lock
 from qgis.core import QgsProcessingException, QgsProviderRegistry
+from support import report_of
 
 
 @pytest.fixture(scope="module")
@@ -89,7 +90,7 @@ def test_diagnostic_writes_the_published_tables_twice(
     assert (
         tables(postgis, schema) == files
     )  # every published (and quality) table, by its published name
-    assert sorted(json.loads(results["REPORT"])["tables"]) == [f"{schema}.{name}" for name in files]
+    assert sorted(report_of(results)["tables"]) == [f"{schema}.{name}" for name in files]
     truth = sample[1]["truth"]["communes"]
     y2 = str(sample[1]["millesimes"][1])
     artif = rows(postgis, f"SELECT commune_code, surface_artif FROM {schema}.artif_commune")
@@ -171,7 +172,7 @@ def test_export_into_a_schema(run, sample, postgis, connections, schema, tmp_pat
         "qualite_commune",
         "qualite_departement",
     ]
-    assert sorted(json.loads(results["REPORT"])["tables"]) == [
+    assert sorted(report_of(results)["tables"]) == [
         f"{schema}.{t}" for t in tables(postgis, schema)
     ]
     csv_rows = {
@@ -329,9 +330,7 @@ def test_a_schema_name_with_a_dot_is_one_schema(run, sample, postgis, connection
     )
     assert tables(postgis, dotted) == written and "artif_commune" in written
     assert tables(postgis, base) == []
-    assert sorted(json.loads(results["REPORT"])["tables"]) == [
-        f"{dotted}.{name}" for name in written
-    ]
+    assert sorted(report_of(results)["tables"]) == [f"{dotted}.{name}" for name in written]
     csv_rows = {
         r["commune_code"]: float(r["surface_artif"])
         for r in read_csv(tmp_path / "out" / "artif_commune.csv")

@@ -5,7 +5,6 @@ through the fast reading path, the numbers the files give and the sample generat
 
 from __future__ import annotations
 
-import json
 import uuid
 import weakref
 from pathlib import Path
@@ -14,6 +13,7 @@ import numpy as np
 import pytest
 from builders import belfort_params, belfort_sample, read_csv
 from qgis.core import NULL, QgsDataSourceUri, QgsGeometry, QgsVectorLayer
+from support import report_of
 
 
 @pytest.fixture(scope="module")
@@ -140,7 +140,7 @@ def test_without_the_coverage_postgis_gives_the_numbers_and_report_of_the_files_
         ("pg", [layers["t1_debut"], layers["t1_fin"], layers["t2"]]),
     ):
         results, feedback = aggregate(run, inputs, tmp_path / f"{name}.gpkg", COVERAGE=False)
-        done[name] = (by_commune(tmp_path / f"{name}.gpkg"), json.loads(results["REPORT"]))
+        done[name] = (by_commune(tmp_path / f"{name}.gpkg"), report_of(results))
     (from_files, report_files), (from_pg, report_pg) = done["files"], done["pg"]
     assert set(from_pg) == set(from_files) == set(manifest["truth"]["communes"])
     for code, row in from_pg.items():
@@ -251,7 +251,7 @@ def test_diagnostic_from_postgis_layers_gives_the_numbers_of_the_deliveries(run,
         LAYERS=[layers["t1_debut"], layers["t1_fin"], layers["t2"]],
     )
     results, feedback = run("ocsge:diagnostic", params)
-    report = json.loads(results["REPORT"])
+    report = report_of(results)
     assert report["communes"] == len(manifest["truth"]["communes"])
     for name in ("artif_commune", "imper_commune", "artif_epci", "imper_departement"):
         from_files = read_csv(tmp_path / "files" / f"{name}.csv")

@@ -28,12 +28,12 @@ of désartificialisation in A, and nothing undetermined.
 from __future__ import annotations
 
 import csv
-import json
 from pathlib import Path
 
 import pytest
 from builders import square, write_layer
 from osgeo import ogr
+from support import report_of
 
 DIFF_FIELDS = ["CS_2018", "US_2018", "CS_2021", "US_2021"]
 PIECES = [
@@ -147,7 +147,7 @@ def test_diff_only_delivery_by_hand(run, delivery, tmp_path, convention, index):
     out = tmp_path / "out"
     results, feedback = diagnostic(run, delivery, out, index)
     expected = BY_HAND[convention]
-    report = json.loads(results["REPORT"])
+    report = report_of(results)
     assert report["convention"] == convention
     artif = rows(out / "artif_commune.csv", "commune_code")
     imper = rows(out / "imper_commune.csv", "commune_code")
@@ -290,7 +290,7 @@ def test_classify_says_its_convention(run, tmp_path):
             "ocsge:classify",
             {"INPUT": str(path), "METHOD": 2, "CONVENTION": index, "OUTPUT": str(out)},
         )
-        report = json.loads(results["REPORT"])
+        report = report_of(results)
         assert report["convention"] == convention
         (entry,) = report["indetermine"]
         assert (entry["nombre"], entry["surface_ha"], results["ARTIF_HA"]) == expected[convention]

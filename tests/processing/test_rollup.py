@@ -4,14 +4,13 @@ membership table (csv module), on the real communes of Territoire de Belfort and
 from __future__ import annotations
 
 import csv
-import json
 from pathlib import Path
 
 import pytest
 from osgeo import ogr, osr
 from qgis.core import QgsVectorLayer
 from qgis.PyQt.QtCore import QVariant
-from support import DATA
+from support import DATA, report_of
 
 SUMS = [
     "surface",
@@ -109,7 +108,7 @@ def test_belfort_epci_departement_region_are_sums_of_communes(run, communes_tabl
         assert epci[code]["millesime_debut"] == "2018" and epci[code]["millesime_fin"] == "2021"
         assert epci[code]["unite"] == "ha"
     # The commune without membership is reported, and still counts in its département (INSEE code).
-    report = json.loads(results["REPORT"])
+    report = report_of(results)
     outlines = {row["code"] for row in communes}
     assert report["without_membership"] == sorted(outlines - set(table))
     assert len(report["without_membership"]) == 1
@@ -156,7 +155,7 @@ def test_membership_listing_absent_communes_is_reported(run, communes_table, tmp
             "OUTPUT_EPCI": "memory:",
         },
     )
-    report = json.loads(results["REPORT"])
+    report = report_of(results)
     assert report["missing_communes"] == ["90999"]
     assert any("90999" in w for w in feedback.warnings)
 
