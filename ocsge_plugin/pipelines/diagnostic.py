@@ -87,6 +87,7 @@ class DiagnosticRun:
     result: AggregateResult
     method: str  # the method used (``AUTO`` resolved)
     sources: list[str] = field(default_factory=list)  # the deliveries' paths, the layers' names
+    geometries: dict = field(default_factory=dict)  # the covered communes' outlines by code
 
     def report(self, unit: str, convention: str) -> dict:
         """The REPORT of ``ocsge:diagnostic``."""
@@ -169,6 +170,7 @@ def diagnose(
         result,
         method_used(options.method, kinds),
         list(paths) + [layer.name() for layer in given],
+        geometries,
     )
 
 
