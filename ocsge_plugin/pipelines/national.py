@@ -91,7 +91,8 @@ class NationalRun:
     ran: list[str]  # the départements computed by this run
     skipped: list[str]  # those already finished by an earlier run
     workers: int
-    seconds: float
+    seconds: float  # the whole run
+    seconds_merge: float = 0.0  # of which the merge and its export
 
     def report(self, unit: str, convention: str) -> dict:
         """The REPORT of ``ocsge:diagnostic_national``."""
@@ -101,6 +102,7 @@ class NationalRun:
             "skipped": self.skipped,
             "workers": self.workers,
             "seconds": round(self.seconds, 1),
+            "seconds_merge": round(self.seconds_merge, 1),
             "communes": int(self.table["code"].nunique()),
             "files": self.written.files,
             "tables": self.written.tables,
@@ -401,6 +403,7 @@ def run_national(
         raise OcsgeError(_failed_text(failed, state))
     for job in todo:
         markers[job["code"]] = _finished(job) or {}
+    merging = time.time()
     tail = multi_step(10, feedback)
     tail.setCurrentStep(9)  # the last tenth of the bar
     written, warnings, table = merge(
@@ -417,6 +420,7 @@ def run_national(
         sorted(set(groups) - {job["code"] for job in todo}),
         workers,
         time.time() - started,
+        time.time() - merging,
     )
 
 

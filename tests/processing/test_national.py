@@ -174,3 +174,27 @@ def test_changed_options_redo_a_finished_departement(ocsge, national_inputs, tmp
     assert len(hectares) == len(squares) > 10
     for ha, m2 in zip(hectares, squares):
         assert float(ha["surface_artif"]) == pytest.approx(float(m2["surface_artif"]) / 1e4)
+
+
+def test_the_algorithm_merges_two_departements(run, national_inputs, two_workers, tmp_path):
+    base, communes, membership = national_inputs
+    params = {
+        "INPUT": f"{base / 'gers'};{base / 'belfort'}",
+        "COMMUNES": str(communes),
+        "CODE_FIELD": "code",
+        "NAME_FIELD": "nom",
+        "MEMBERSHIP": str(membership),
+        "UNIT": 1,
+        "SIMPLIFY": False,
+        "WORKERS": 2,
+        "OUTPUT_FOLDER": str(tmp_path / "out"),
+    }
+    results, feedback = run("ocsge:diagnostic_national", params)
+    report = json.loads(results["REPORT"])
+    assert report["ran"] == ["32", "90"] and report["workers"] == 2
+    assert report["communes"] == len(read_csv(two_workers[1] / "artif_commune.csv"))
+    assert sorted(report["departements"]) == ["32", "90"]
+    assert str(tmp_path / "out" / "artif_commune.csv") in json.loads(results["FILES"])
+    merged = read_csv(tmp_path / "out" / "artif_commune.csv")
+    assert merged == read_csv(two_workers[1] / "artif_commune.csv")
+    assert any("D032" in info for info in feedback.infos)  # the workers' messages, named
