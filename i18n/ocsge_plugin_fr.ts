@@ -3575,22 +3575,22 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
         <translation>Taux de réduction (%)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/national.py" line="391"/>
+        <location filename="../ocsge_plugin/pipelines/national.py" line="406"/>
         <source>No delivery of a département given.</source>
         <translation>Aucune livraison d'un département n'est donnée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/national.py" line="428"/>
+        <location filename="../ocsge_plugin/pipelines/national.py" line="446"/>
         <source>{count} département already finished by an earlier run, not done again: {codes}.</source>
         <translation>{count} département déjà terminé par une exécution précédente, non refait : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/national.py" line="428"/>
+        <location filename="../ocsge_plugin/pipelines/national.py" line="446"/>
         <source>{count} départements already finished by an earlier run, not done again: {codes}.</source>
         <translation>{count} départements déjà terminés par une exécution précédente, non refaits : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/national.py" line="437"/>
+        <location filename="../ocsge_plugin/pipelines/national.py" line="455"/>
         <source>The diagnostic failed for {codes}; the départements finished are kept and the next run with the same inputs resumes there. Logs: {folder}.
 {lines}</source>
         <translation>Le diagnostic a échoué pour {codes} ; les départements terminés sont conservés et la prochaine exécution avec les mêmes entrées reprend là. Journaux : {folder}.
@@ -3635,6 +3635,11 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
         <location filename="../processing_provider/help_texts.py" line="526"/>
         <source>A folder holding the deliveries of the Gers and of the Territoire de Belfort, the communes of both and their membership table, 2 workers: the two départements computed at once, then artif_commune, artif_epci, artif_departement and artif_region with the communes of both.</source>
         <translation>Un dossier contenant les livraisons du Gers et du Territoire de Belfort, les communes des deux et leur table d'appartenance, 2 processus : les deux départements calculés en même temps, puis artif_commune, artif_epci, artif_departement et artif_region avec les communes des deux.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/pipelines/national.py" line="301"/>
+        <source>D{code}: {text}</source>
+        <translation>D{code} : {text}</translation>
     </message>
 </context>
 <context>

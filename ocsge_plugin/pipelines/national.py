@@ -184,6 +184,20 @@ def _command(job_path: Path) -> list[str]:
     return [worker_python(), "-c", code, str(base), package, str(job_path)]
 
 
+def _size(paths: Sequence[str]) -> int:
+    """The bytes of a département's deliveries (files, and the files under folders)."""
+    total = 0
+    for path in paths:
+        place = Path(path)
+        found = [place] if place.is_file() else [p for p in place.rglob("*") if p.is_file()]
+        for item in found:
+            try:
+                total += item.stat().st_size
+            except OSError:
+                pass
+    return total
+
+
 def _key(paths: Sequence[str], communes: Communes, options: dict) -> str:
     """What a finished département was computed from: its marker is kept only when it matches."""
     data = {"paths": sorted(paths), "communes": asdict(communes), "options": options}
@@ -282,8 +296,9 @@ class _Worker:
 
 
 def _relay(worker: _Worker, feedback) -> None:
+    """The worker's messages in the log, each named with its département (« D032 : … »)."""
     for kind, text in worker.messages():
-        line = f"D{worker.code} : {text}" if current_locale() == "fr" else f"D{worker.code}: {text}"
+        line = tr("D{code}: {text}").format(code=worker.code, text=text)
         if kind == "I":
             feedback.pushInfo(line)
         elif kind == "W":
@@ -394,7 +409,10 @@ def run_national(
     files.clean_leftovers(state)
     jobs = {code: _job(code, paths, communes, options, state) for code, paths in groups.items()}
     markers = {code: m for code, m in ((c, _finished(j)) for c, j in jobs.items()) if m}
-    todo = [job for code, job in jobs.items() if code not in markers]
+    todo = sorted(
+        (job for code, job in jobs.items() if code not in markers),
+        key=lambda job: -_size(job["paths"]),
+    )  # the largest first: the last ones to finish are the small ones
     workers = max(1, min(workers or default_workers(), len(todo) or 1))
     if markers:
         say(feedback, [Note(_skipped_text(sorted(markers)))])
@@ -416,7 +434,7 @@ def run_national(
         warnings,
         table,
         markers,
-        [job["code"] for job in todo],
+        sorted(job["code"] for job in todo),
         sorted(set(groups) - {job["code"] for job in todo}),
         workers,
         time.time() - started,

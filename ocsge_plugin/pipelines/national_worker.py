@@ -16,10 +16,14 @@ from __future__ import annotations
 import json
 import os
 import pickle
-import resource
 import sys
 import time
 from pathlib import Path
+
+try:
+    import resource  # not on Windows: no CPU time nor peak memory in the marker there
+except ImportError:  # pragma: no cover
+    resource = None
 
 from qgis.core import QgsApplication, QgsProcessingFeedback, QgsVectorLayer
 
@@ -122,11 +126,13 @@ def run(job: dict, feedback) -> dict:
         with open(work.path / PICKLE, "wb") as handle:
             pickle.dump(merged, handle, protocol=4)
     report = found.report(options.unit, options.convention)
+    usage = resource.getrusage(resource.RUSAGE_SELF) if resource else None
     marker = {
         "code": job["code"],
         "key": job["key"],
         "seconds": round(time.time() - started, 2),
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 2) if usage else None,
+        "peak_rss_mb": round(usage.ru_maxrss / 1024, 1) if usage else None,
         "method": found.method,
         "communes": len(found.covered),
         "communes_left_out": found.left_out,

@@ -5,6 +5,7 @@ run stopped after the first département resumes without doing it again."""
 from __future__ import annotations
 
 import json
+import uuid
 from pathlib import Path
 
 import pytest
@@ -22,13 +23,21 @@ def national_inputs(tmp_path_factory):
     import sample_generator
 
     base = tmp_path_factory.mktemp("national")
-    sample_generator.generate("32", 3000, seed=3, out=base / "gers", archive=False,
-                              flavour="gpkg", data_dir=str(BENCH_DATA))  # fmt: skip
-    sample_generator.generate("90", 3000, seed=11, out=base / "belfort", archive=False,
-                              flavour="gpkg")  # fmt: skip
-    features = []
-    for name in ("communes-32-gers.geojson",):
-        features += json.loads((BENCH_DATA / name).read_text(encoding="utf-8"))["features"]
+    sample_generator.generate(
+        "32",
+        3000,
+        seed=3,
+        out=base / "gers",
+        archive=False,
+        flavour="gpkg",
+        data_dir=str(BENCH_DATA),
+    )
+    sample_generator.generate(
+        "90", 3000, seed=11, out=base / "belfort", archive=False, flavour="gpkg"
+    )
+    features = json.loads((BENCH_DATA / "communes-32-gers.geojson").read_text(encoding="utf-8"))[
+        "features"
+    ]
     features += json.loads(
         (DATA / "communes-90-territoire-de-belfort.geojson").read_text(encoding="utf-8")
     )["features"]
@@ -99,9 +108,15 @@ def test_two_departements_give_the_numbers_of_two_single_runs(
         fields = commune_fields(layer.fields().names(), "code", "nom")
         folder = tmp_path / code
         diagnostic.diagnose(
-            paths, [], layer, fields, str(membership), str(folder),
-            diagnostic.DiagnosticOptions(unit="m2", simplify=False), Recorder(),
-        )  # fmt: skip
+            paths,
+            [],
+            layer,
+            fields,
+            str(membership),
+            str(folder),
+            diagnostic.DiagnosticOptions(unit="m2", simplify=False),
+            Recorder(),
+        )
         rows = _rows(folder / "artif_commune.csv")
         assert rows and all(c.startswith(code) for c in rows)
         single.update(rows)
@@ -136,23 +151,25 @@ def test_a_stopped_run_resumes_without_redoing_a_finished_departement(
     feedback = Recorder()
 
     def stop_after_the_first(_value):
-        if (state / "32.done").is_file():
+        if any(state.glob("*.done")):
             feedback.cancel()
 
     feedback.progressChanged.connect(stop_after_the_first)
     with pytest.raises(Canceled):
         _national(ocsge, national_inputs, out, 1, feedback)
-    assert (state / "32.done").is_file() and not (state / "90.done").exists()
+    finished = sorted(path.stem for path in state.glob("*.done"))
+    assert len(finished) == 1  # one worker: the second was stopped while it ran
+    first, second = finished[0], ({"32", "90"} - set(finished)).pop()
     assert not (out / "artif_commune.csv").exists()  # nothing merged
-    (state / "90").mkdir(exist_ok=True)  # what a killed département left: discarded
-    (state / "90" / "partial.gpkg").write_text("half")
-    marker = (state / "32.done").stat().st_mtime_ns
-    table = (state / "32" / "national.pkl").stat().st_mtime_ns
+    (state / second).mkdir(exist_ok=True)  # what a killed département left: discarded
+    (state / second / "partial.gpkg").write_text("half")
+    marker = (state / f"{first}.done").stat().st_mtime_ns
+    table = (state / first / "national.pkl").stat().st_mtime_ns
     again = _national(ocsge, national_inputs, out, 1)
-    assert again.skipped == ["32"] and again.ran == ["90"]
-    assert (state / "32.done").stat().st_mtime_ns == marker  # not done again
-    assert (state / "32" / "national.pkl").stat().st_mtime_ns == table
-    assert not (state / "90" / "partial.gpkg").exists()
+    assert again.skipped == [first] and again.ran == [second]
+    assert (state / f"{first}.done").stat().st_mtime_ns == marker  # not done again
+    assert (state / first / "national.pkl").stat().st_mtime_ns == table
+    assert not (state / second / "partial.gpkg").exists()
     assert read_csv(out / "artif_commune.csv") == read_csv(two_workers[1] / "artif_commune.csv")
 
 
@@ -176,9 +193,9 @@ def test_changed_options_redo_a_finished_departement(ocsge, national_inputs, tmp
         assert float(ha["surface_artif"]) == pytest.approx(float(m2["surface_artif"]) / 1e4)
 
 
-def test_the_algorithm_merges_two_departements(run, national_inputs, two_workers, tmp_path):
+def _params(national_inputs, out: Path, **extra) -> dict:
     base, communes, membership = national_inputs
-    params = {
+    return {
         "INPUT": f"{base / 'gers'};{base / 'belfort'}",
         "COMMUNES": str(communes),
         "CODE_FIELD": "code",
@@ -187,8 +204,13 @@ def test_the_algorithm_merges_two_departements(run, national_inputs, two_workers
         "UNIT": 1,
         "SIMPLIFY": False,
         "WORKERS": 2,
-        "OUTPUT_FOLDER": str(tmp_path / "out"),
+        "OUTPUT_FOLDER": str(out),
+        **extra,
     }
+
+
+def test_the_algorithm_merges_two_departements(run, national_inputs, two_workers, tmp_path):
+    params = _params(national_inputs, tmp_path / "out")
     results, feedback = run("ocsge:diagnostic_national", params)
     report = json.loads(results["REPORT"])
     assert report["ran"] == ["32", "90"] and report["workers"] == 2
@@ -198,3 +220,28 @@ def test_the_algorithm_merges_two_departements(run, national_inputs, two_workers
     merged = read_csv(tmp_path / "out" / "artif_commune.csv")
     assert merged == read_csv(two_workers[1] / "artif_commune.csv")
     assert any("D032" in info for info in feedback.infos)  # the workers' messages, named
+
+
+def test_the_merged_tables_go_into_a_postgis_schema(
+    run, national_inputs, two_workers, postgis, tmp_path
+):
+    schema = "national_" + uuid.uuid4().hex[:8]
+    postgis.psql(f"CREATE SCHEMA {schema}")
+    params = _params(national_inputs, tmp_path / "out", DATABASE=postgis.dsn(), SCHEMA=schema)
+    results, _ = run("ocsge:diagnostic_national", params)
+    assert f"{schema}.artif_commune" in json.loads(results["REPORT"])["tables"]
+    expected = {
+        r["commune_code"]: float(r["surface_artif"])
+        for r in read_csv(two_workers[1] / "artif_commune.csv")
+    }
+    found = {}
+    for line in postgis.psql(
+        f"SELECT commune_code, surface_artif FROM {schema}.artif_commune"
+    ).splitlines():
+        code, value = line.split("|")
+        found[code] = float(value)
+    assert found == pytest.approx(expected, rel=1e-12) and len(found) > 100
+    departements = postgis.psql(
+        f"SELECT departement_code FROM {schema}.artif_departement ORDER BY 1"
+    )
+    assert departements.split() == ["32", "90"]
