@@ -21,7 +21,7 @@ QGIS_VERSIONS := 3.22 3.40 3.44
 export QT_QPA_PLATFORM ?= offscreen
 
 .DEFAULT_GOAL := help
-.PHONY: help deps venv test test-qgis demo demo-qgis demo-compare bench bench-small package deploy transup transcompile sample lint format clean
+.PHONY: help deps venv test test-qgis demo demo-qgis demo-compare bench bench-small bench-national package deploy transup transcompile sample lint format clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -136,3 +136,6 @@ bench-consumption: deps ## ocsge:consommation on a national-size Cerema file (35
 
 bench-small: deps ## the benchmark at 20,000 polygons only (a few minutes) → BENCHMARKS.md
 	@$(SYS_PYTHON) bench/run.py --sizes 20000
+
+bench-national: deps transcompile ## k=3 départements × 200,000 polygons, 1 and 2 workers; projection to 101 × 1,000,000 → BENCHMARKS.md
+	@$(SYS_PYTHON) bench/national.py --k $(or $(K),3)

@@ -579,7 +579,7 @@
         <translation>Mise à jour</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="326"/>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="328"/>
         <source>Files</source>
         <translation>Fichiers</translation>
     </message>
@@ -649,7 +649,7 @@
         <translation>Livraison</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="324"/>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="326"/>
         <source>Millésimes</source>
         <translation>Millésimes</translation>
     </message>
@@ -1941,27 +1941,27 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>Le dossier des livraisons du Territoire de Belfort, ses communes et la table d'appartenance : le groupe « Diagnostic OCS GE – Territoire de Belfort 2018-2021 » avec les cartes de la part artificialisée et de l'artificialisation nette par hectare, et les fichiers publiés dans le dossier de sortie.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="527"/>
+        <location filename="../processing_provider/help_texts.py" line="564"/>
         <source>Portrait of a territory (PDF report)</source>
         <translation>Portrait de territoire (rapport PDF)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="527"/>
+        <location filename="../processing_provider/help_texts.py" line="564"/>
         <source>A printable report per territory, with key figures, a map and charts, from the same numbers as the published tables.</source>
         <translation>Un rapport imprimable par territoire, avec chiffres clés, carte et graphiques, à partir des mêmes chiffres que les tables publiées.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="527"/>
+        <location filename="../processing_provider/help_texts.py" line="564"/>
         <source>Runs ocsge:diagnostic on the deliveries and the communes, then makes one PDF with one section per territory of the level chosen (an atlas): a cover (territory, code, level, millésimes, method, convention, deliveries read, date); the key figures (surface, artificialised and impermeable surface and share at each millésime, the four flows, net artificialisation per year, undetermined surface, comparison with the EPCI and the département or région); a map of the territory over the communes: IGN's artificialised surface at the last millésime and its flows (artificialisation in red, désartificialisation in green) when the deliveries hold IGN's artificialisation layers, else the communes' artificialised share; optionally over a raster or WMS layer of the project; scale bar, north arrow, legend and source; the charts (stocks at both millésimes, flows by type, surfaces by couverture and by usage at both millésimes in IGN's colours, what the newly artificialised land was before, the couverture transition matrix, communes ranked by net artificialisation) as vector drawings; for a territory above the commune, the table of its communes sorted by net artificialisation; a method note. Numbers are those of the published tables (artif_&lt;level&gt;, imper_&lt;level&gt;, qualite_&lt;level&gt;) and of the per-class tables beside them (couverture_, usage_, transition_cs_, origine_artif_&lt;level&gt;), written with the charts and the atlas layer in the folder &lt;name of the PDF&gt;_donnees beside the PDF; they are formatted the French way (1 234,5 ha). The print layout is added to the project (Layout manager), editable: its tables are attribute tables over the table lignes of the atlas GeoPackage, drawn by QGIS itself on every version. A restyled template (.qpt, same item ids) can be given back. The PDF is written under a temporary name and renamed at the end: on cancel nothing is left.</source>
         <translation>Lance ocsge:diagnostic sur les livraisons et les communes, puis compose un PDF avec une section par territoire du niveau choisi (un atlas) : une couverture (territoire, code, niveau, millésimes, méthode, convention, livraisons lues, date) ; les chiffres clés (surface, surface et part artificialisées et imperméabilisées à chaque millésime, les quatre flux, artificialisation nette par an, surface indéterminée, comparaison avec l'EPCI et le département ou la région) ; une carte du territoire sur le fond des communes : surface artificialisée au dernier millésime et flux (artificialisation en rouge, désartificialisation en vert) des couches d'artificialisation de l'IGN quand les livraisons les contiennent, sinon part artificialisée des communes ; en option sur une couche raster ou WMS du projet ; échelle, flèche du nord, légende et source ; les graphiques (stocks aux deux millésimes, flux par type, surfaces par couverture et par usage aux deux millésimes aux couleurs de l'IGN, ce qu'étaient les surfaces nouvellement artificialisées, matrice des changements de couverture, communes classées par artificialisation nette) en dessins vectoriels ; pour un territoire au-dessus de la commune, le tableau de ses communes classées par artificialisation nette ; une note de méthode. Les chiffres sont ceux des tables publiées (artif_&lt;niveau&gt;, imper_&lt;niveau&gt;, qualite_&lt;niveau&gt;) et des tables par classe à côté d'elles (couverture_, usage_, transition_cs_, origine_artif_&lt;niveau&gt;), écrites avec les graphiques et la couche de l'atlas dans le dossier &lt;nom du PDF&gt;_donnees à côté du PDF ; ils sont écrits à la française (1 234,5 ha). La mise en page est ajoutée au projet (gestionnaire de mises en page), modifiable : ses tableaux sont des tables attributaires sur la table lignes du GeoPackage de l'atlas, dessinées par QGIS lui-même sur toutes ses versions. Un modèle restylé (.qpt, mêmes identifiants d'objets) peut être redonné. Le PDF est écrit sous un nom provisoire puis renommé à la fin : une annulation ne laisse rien.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="527"/>
+        <location filename="../processing_provider/help_texts.py" line="564"/>
         <source>The stock at the first millésime is the published stock at the last one minus the published net flow; shares are of the full territory area; a value no layer gives is printed « – », never 0.</source>
         <translation>Le stock au premier millésime est le stock publié au dernier moins le flux net publié ; les parts sont rapportées à la surface totale du territoire ; une valeur qu'aucune couche ne donne est imprimée « – », jamais 0.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="527"/>
+        <location filename="../processing_provider/help_texts.py" line="564"/>
         <source>The Territoire de Belfort&apos;s deliveries, its communes and the membership table, level EPCI: portrait.pdf with the three EPCI, 9 pages each and 10 for CA Grand Belfort (its 52 communes on two pages).</source>
         <translation>Les livraisons du Territoire de Belfort, ses communes et la table d'appartenance, niveau EPCI : portrait.pdf avec les trois EPCI, 9 pages chacun et 10 pour la CA Grand Belfort (ses 52 communes sur deux pages).</translation>
     </message>
@@ -2396,17 +2396,17 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>La table de territorialisation a des taux hors de 0–100 % : {codes}.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="582"/>
+        <location filename="../processing_provider/help_texts.py" line="619"/>
         <source>Consommation d&apos;espaces NAF and ZAN trajectory</source>
         <translation>Consommation d'espaces NAF et trajectoire ZAN</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="582"/>
+        <location filename="../processing_provider/help_texts.py" line="619"/>
         <source>Reads Cerema's consumption file and computes, per commune, EPCI, SCoT, département and région, the consumption 2011–2020, the envelope 2021–2030 and the share used.</source>
         <translation>Lit le fichier de consommation du Cerema et calcule, par commune, EPCI, SCoT, département et région, la consommation 2011–2020, l'enveloppe 2021–2030 et la part utilisée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="582"/>
+        <location filename="../processing_provider/help_texts.py" line="619"/>
         <source>For the decade 2021–2031 the law measures the consumption of natural, agricultural and forest land (NAF) from the fichiers fonciers, published by Cerema per commune and per year since 2009; OCS GE artificialisation takes over after 2031. This algorithm reads Cerema's commune file as published (CSV in UTF-8 or Latin-1, numbers possibly as text, or GeoPackage / shapefile): the years and the last year come from the column names naf&lt;AA&gt;art&lt;BB&gt; (m² consumed during the year 20AA) and art&lt;AA&gt;act&lt;BB&gt;, hab, mix, rou, fer, inc (by destination: activité, habitat, mixte, route, ferré, inconnu); a year column without any value is left out, said in the log. Communes are summed into EPCI, SCoT, département and région by the file's own columns (epciNN, scot, iddep, idreg) or by your membership table.
 Outputs, per level, in the output folder, as GeoPackage (a table without geometry) and CSV: consommation_&lt;level&gt; (per year and destination, totals 2011–2020, since 2021 and over the whole file, population and households at both census years and the consumption in m² per new inhabitant and per new household) and trajectoires_&lt;level&gt; with exactly the columns of the national table « Trajectoires ZAN des communes de France »: &lt;level&gt;_code, conso_2011_2020, conso_autorisee_augmentee_a_1ha_2021_2030 (oui/non), conso_autorisee_2021_2030, conso_depuis_2021, conso_annuelle_depuis_2021, conso_projetee_2030, respecte_reglementation_actuellement, pourcentage_utilisation_actuelle, respectera_reglementation_en_2030, pourcentage_utilisation_projetee_en_2030; then the plugin's: nom, taux_reduction (%), derniere_annee, nb_annees_depuis_2021, communes, communes_manquantes, codes_manquants, part_surface_manquante (% of the territory's area), valeurs_vides (commune:year), partiel (oui when a commune is absent from the file or a value is empty: never a silent zero), unite, convention.
 Real files: communes of your territories absent from the file, and communes of the file in none of your territories, are named in the log and the report, with their share of the territory's area when areas are known; an INSEE table de passage converts the codes of communes merged (sums) or divided (shares of area) since the file's COG vintage.</source>
@@ -2415,7 +2415,7 @@ Sorties, par niveau, dans le dossier de sortie, en GeoPackage (une table sans g�
 Fichiers réels : les communes de vos territoires absentes du fichier, et les communes du fichier hors de vos territoires, sont nommées dans le journal et le rapport, avec leur part de la surface du territoire quand les surfaces sont connues ; une table de passage de l'INSEE convertit les codes des communes fusionnées (sommes) ou scindées (parts de surface) depuis le millésime du COG du fichier.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="582"/>
+        <location filename="../processing_provider/help_texts.py" line="619"/>
         <source>Cerema's commune file for France and appartenance-communes-90.csv: consommation_ and trajectoires_ for the Territoire de Belfort's 101 communes, 3 EPCI, the département and the région; a commune merged since the file's COG marks its EPCI partial until the INSEE table de passage is given.</source>
         <translation>Le fichier communal du Cerema pour la France et appartenance-communes-90.csv : consommation_ et trajectoires_ pour les 101 communes du Territoire de Belfort, ses 3 EPCI, le département et la région ; une commune fusionnée depuis le COG du fichier rend son EPCI partiel tant que la table de passage de l'INSEE n'est pas donnée.</translation>
     </message>
@@ -2485,7 +2485,7 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
         <translation>Recherche et téléchargement : {label}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="582"/>
+        <location filename="../processing_provider/help_texts.py" line="619"/>
         <source>Reference: the calendar years 2011 to 2020 of the file (naf11art12 … naf20art21). Envelope 2021–2030 = reference × (1 − rate), rate 50 % (article 194, I, 1° of loi n° 2021-1104 du 22 août 2021, « Climat et résilience ») or the territory's own rate from the territorialisation table (SRADDET, SCoT). Communal guarantee: article 194, IV, 3° bis of the same loi, inserted by loi n° 2023-630 du 20 juillet 2023 — a commune covered by a plan local d'urbanisme, a document en tenant lieu or a carte communale prescribed, arrêté or approved before 22 August 2026 cannot be given less than 1 ha for 2021–2031; applied to every commune, to none or to the communes listed, never to a grouping. Since 2021: the years 2021 to the last year of the file (2030 at most); annual pace = that total ÷ its number of years; projection to the end of 2030 = since 2021 + annual pace × the years left. Share used = consumption ÷ envelope × 100; « respecte » when it is at most the envelope. Convention « as the national table »: every territory's envelope is raised to 1 ha when under it and the projection is the annual pace × 9, as the national file computes them. Unit: hectares (or m²). Which measure for which decade: for 2021–2031 the law (loi n° 2021-1104 du 22 août 2021, articles 191 and 194) measures the consumption of NAF land, from the fichiers fonciers, as here; from 2031 it measures the artificialisation nette des sols (article L. 101-2-1 of the code de l'urbanisme), with OCS GE under the nomenclature of décret n° 2023-1096 du 27 novembre 2023 (the REPORT says so, key mesure_legale). Beside OCS GE (the diagnostic's tables given): per territory the latest pair of millésimes of artif_&lt;level&gt; whose years meet the file's; artif_nette_annuelle_ocsge = flux_artif_net ÷ (millésime fin − millésime début); conso_annuelle_periode_ocsge = the consumption of the calendar years millésime début to millésime fin − 1 ÷ their number. The two measure different things (land use in the cadastre against cover and use seen on aerial images): their gap is information, not an error.</source>
         <translation>Référence : les années civiles 2011 à 2020 du fichier (naf11art12 … naf20art21). Enveloppe 2021–2030 = référence × (1 − taux), taux de 50 % (article 194, I, 1° de la loi n° 2021-1104 du 22 août 2021, « Climat et résilience ») ou le taux propre du territoire donné par la table de territorialisation (SRADDET, SCoT). Garantie communale : article 194, IV, 3° bis de la même loi, inséré par la loi n° 2023-630 du 20 juillet 2023 — une commune couverte par un plan local d'urbanisme, un document en tenant lieu ou une carte communale prescrit, arrêté ou approuvé avant le 22 août 2026 ne peut recevoir moins de 1 ha pour 2021–2031 ; appliquée à toutes les communes, à aucune ou aux communes listées, jamais à un regroupement. Depuis 2021 : les années 2021 à la dernière année du fichier (2030 au plus) ; rythme annuel = ce total ÷ son nombre d'années ; projection à fin 2030 = depuis 2021 + rythme annuel × les années restantes. Part utilisée = consommation ÷ enveloppe × 100 ; « respecte » quand elle ne dépasse pas l'enveloppe. Convention « comme la table nationale » : l'enveloppe de chaque territoire est portée à 1 ha quand elle est en dessous et la projection vaut le rythme annuel × 9, comme le fichier national les calcule. Unité : hectares (ou m²). Quelle mesure pour quelle décennie : pour 2021–2031, la loi (loi n° 2021-1104 du 22 août 2021, articles 191 et 194) mesure la consommation d'espaces NAF, d'après les fichiers fonciers, comme ici ; à partir de 2031, elle mesure l'artificialisation nette des sols (article L. 101-2-1 du code de l'urbanisme), avec l'OCS GE selon la nomenclature du décret n° 2023-1096 du 27 novembre 2023 (le RAPPORT le dit, clé mesure_legale). À côté de l'OCS GE (tables du diagnostic données) : pour chaque territoire, la paire de millésimes la plus récente de artif_&lt;niveau&gt; dont les années rencontrent celles du fichier ; artif_nette_annuelle_ocsge = flux_artif_net ÷ (millésime de fin − millésime de début) ; conso_annuelle_periode_ocsge = la consommation des années civiles du millésime de début au millésime de fin − 1 ÷ leur nombre. Les deux ne mesurent pas la même chose (l'usage du sol au cadastre, la couverture et l'usage vus sur les images aériennes) : leur écart est une information, pas une erreur.</translation>
     </message>
@@ -2603,22 +2603,22 @@ Layers loaded with the plugin read copies kept beside the archives and stay vali
 Les couches chargées par l'extension lisent les copies gardées à côté des archives et restent valides ; une livraison demandée de nouveau sera retéléchargée. Vider le cache ?</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="206"/>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="208"/>
         <source>Reading {path}</source>
         <translation>Lecture de {path}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="222"/>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="224"/>
         <source>{layer} ({path}) has no polygon: left out.</source>
         <translation>{layer} ({path}) ne contient aucun polygone : écartée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="249"/>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="251"/>
         <source>{count} commune is outside the data and left out.</source>
         <translation>{count} commune est hors des données et écartée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="249"/>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="251"/>
         <source>{count} communes are outside the data and left out.</source>
         <translation>{count} communes sont hors des données et écartées.</translation>
     </message>
@@ -2628,17 +2628,17 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="294"/>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="296"/>
         <source>Artificialised ({unit})</source>
         <translation>Artificialisé ({unit})</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="295"/>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="297"/>
         <source>Share (%)</source>
         <translation>Part (%)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="299"/>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="301"/>
         <source>Totals of the communes:</source>
         <translation>Totaux des communes :</translation>
     </message>
@@ -2843,32 +2843,32 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>Seuils : {patches} îlots ; {up} îlot(s) basculé(s) en artificialisé ({up_ha} ha), {down} en non artificialisé ({down_ha} ha) ; {unmatched} côté(s) de polygone sans jumeau exact, dont {fallback} reconnu(s) comme partagé(s) géométriquement.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="310"/>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="312"/>
         <source>{count} commune ({departements})</source>
         <translation>{count} commune ({departements})</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="310"/>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="312"/>
         <source>{count} communes ({departements})</source>
         <translation>{count} communes ({departements})</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="319"/>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="321"/>
         <source>, {count} outside the data</source>
         <translation>, {count} hors des données</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="323"/>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="325"/>
         <source>Territories</source>
         <translation>Territoires</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="325"/>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="327"/>
         <source>Method</source>
         <translation>Méthode</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="328"/>
+        <location filename="../ocsge_plugin/pipelines/diagnostic.py" line="330"/>
         <source>Summary:</source>
         <translation>Synthèse :</translation>
     </message>
@@ -3543,29 +3543,29 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>modifie {fields}, non prise : {why}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="685"/>
+        <location filename="../processing_provider/help_texts.py" line="722"/>
         <source>Regional land-cover bases: export and import</source>
         <translation>Bases OCS régionales : exporter et importer</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="685"/>
+        <location filename="../processing_provider/help_texts.py" line="722"/>
         <source>Exports the inventory of regional land-cover bases (CSV, GeoJSON) and merges a CRIGE&apos;s file into it.</source>
         <translation>Exporte l'inventaire des bases d'occupation du sol régionales (CSV, GeoJSON) et y fusionne le fichier d'un CRIGE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="685"/>
+        <location filename="../processing_provider/help_texts.py" line="722"/>
         <source>The inventory lists, région by région, the land-cover bases besides IGN's OCS GE (MOS, OCS2D, OCSOL…), with the fields of the CNIG's land-cover working group: characteristics, millésimes, dimensions, classes, levels, minimum mapping unit, images, contractors, links to the data and to a viewer, dates, and the second set (scales, AMO, quality control, price and duration). The algorithm reads the inventory (by default the one the data panel uses: your merged copy when you imported one there, else the one shipped with the plugin) and writes it as CSV and as GeoJSON: the 18 current régions with the inventory's attributes and their availability (regional base and OCS GE, regional base in progress, OCS GE only).
 With a file to import (a CRIGE's inventory with the same columns), the file is checked first: millésimes are years (1950 to 2100; a campaign over up to 3 years as 2011/2012), the UMC cites an area (m², ha, km²), addresses are well-formed http(s), région codes are INSEE codes (current or before 2016), dates are YYYY-MM-DD, identifiers are unique. A refused file stops the run with one message per problem naming the line and the field, and nothing is written. The records are then compared by identifier: new records, changed records (field by field, before and after), unchanged ones, and records of the inventory missing from the file (always kept). Only what the choice accepts is taken; the rest is listed as refused with its reason.</source>
         <translation>L'inventaire recense, région par région, les bases d'occupation du sol existant à côté de l'OCS GE de l'IGN (MOS, OCS2D, OCSOL…), avec les champs du groupe de travail OCS du CNIG : caractéristiques, millésimes, dimensions, postes, niveaux, unité minimale de collecte, images, prestataires, liens vers les données et vers un visualiseur, dates, et le second jeu (échelles, AMO, contrôle qualité, prix et durée). L'algorithme lit l'inventaire (par défaut celui du panneau de données : votre copie fusionnée si vous y avez importé un fichier, sinon celui livré avec l'extension) et l'écrit en CSV et en GeoJSON : les 18 régions actuelles avec les attributs de l'inventaire et leur disponibilité (base régionale et OCS GE, base régionale en cours, OCS GE seulement).
 Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichier est d'abord contrôlé : les millésimes sont des années (1950 à 2100 ; une campagne sur 3 ans au plus s'écrit 2011/2012), l'UMC cite une surface (m², ha, km²), les adresses sont des http(s) bien formées, les codes de région sont des codes INSEE (actuels ou d'avant 2016), les dates sont au format AAAA-MM-JJ, les identifiants sont uniques. Un fichier refusé arrête le traitement avec un message par problème nommant la ligne et le champ, et rien n'est écrit. Les fiches sont ensuite comparées par identifiant : fiches nouvelles, fiches modifiées (champ par champ, avant et après), fiches inchangées, et fiches de l'inventaire absentes du fichier (toujours gardées). Seul ce que le choix accepte est pris ; le reste est listé comme refusé, avec sa raison.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="685"/>
+        <location filename="../processing_provider/help_texts.py" line="722"/>
         <source>Nothing is overwritten unless accepted: « Nothing » writes the inventory unchanged and reports what the import would bring. The plugin's shipped file is never written; the data panel's « Import… » saves the merged copy in your QGIS profile.</source>
         <translation>Rien n'est écrasé sans être accepté : « Rien » écrit l'inventaire inchangé et rapporte ce que l'import apporterait. Le fichier livré avec l'extension n'est jamais écrit ; « Importer… » du panneau de données enregistre la copie fusionnée dans votre profil QGIS.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/help_texts.py" line="685"/>
+        <location filename="../processing_provider/help_texts.py" line="722"/>
         <source>A CRIGE's file with one new base and one corrected UMC, « New records only »: the report lists the new base as added and the correction as refused.</source>
         <translation>Le fichier d'un CRIGE avec une base nouvelle et une UMC corrigée, « Fiches nouvelles seulement » : le rapport liste la base nouvelle comme ajoutée et la correction comme refusée.</translation>
     </message>
@@ -3927,162 +3927,162 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
         <translation>Par département : code, name, surface_km2, percent_of_france, has_ocsge.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="220"/>
+        <location filename="../processing_provider/parameter_help.py" line="226"/>
         <source>Unchecked, polygons neither artificialised nor impermeable are skipped (faster); the coverage table is then not written.</source>
         <translation>Si la case est décochée, les polygones ni artificialisés ni imperméabilisés sont ignorés (plus rapide) ; la table de la part couverte n'est alors pas écrite.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="226"/>
+        <location filename="../processing_provider/parameter_help.py" line="237"/>
         <source>A layer of the project drawn under the territory on the map page (orthophoto, Plan IGN, a WMS or WMTS layer, a GeoTIFF); the communes are then drawn as outlines only. Empty: no background, no network.</source>
         <translation>Une couche du projet dessinée sous le territoire sur la page de la carte (orthophotographie, Plan IGN, une couche WMS ou WMTS, un GeoTIFF) ; les communes ne sont alors dessinées que par leurs contours. Vide : pas de fond, aucun accès au réseau.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="231"/>
+        <location filename="../processing_provider/parameter_help.py" line="242"/>
         <source>A template restyled in the layout designer (start from the layout this algorithm adds to the project, Save as Template); empty: the default template.</source>
         <translation>Un modèle restylé dans le concepteur de mise en page (partir de la mise en page que cet algorithme ajoute au projet, Enregistrer comme modèle) ; vide : le modèle par défaut.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="235"/>
+        <location filename="../processing_provider/parameter_help.py" line="246"/>
         <source>The report; the tables, charts and atlas layer go to the folder &lt;name&gt;_donnees beside it.</source>
         <translation>Le rapport ; les tables, les graphiques et la couche de l'atlas vont dans le dossier &lt;nom&gt;_donnees à côté.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="239"/>
+        <location filename="../processing_provider/parameter_help.py" line="250"/>
         <source>One section per territory of this level (EPCI and SCoT from the membership codes).</source>
         <translation>Une section par territoire de ce niveau (EPCI et SCoT d'après les codes d'appartenance).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="242"/>
+        <location filename="../processing_provider/parameter_help.py" line="253"/>
         <source>Portray only the communes selected on the map in the commune layer (level Commune), or the territories that hold one of them (EPCI, SCoT, département); added to the codes above. The numbers are still computed on every commune (rankings and comparisons).</source>
         <translation>Ne faire le portrait que des communes sélectionnées sur la carte dans la couche des communes (niveau Commune), ou des territoires qui en contiennent une (EPCI, SCoT, département) ; s'ajoutent aux codes ci-dessus. Les chiffres restent calculés sur toutes les communes (classements et comparaisons).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="248"/>
+        <location filename="../processing_provider/parameter_help.py" line="259"/>
         <source>Cerema's commune file « Consommation d'espaces naturels, agricoles et forestiers », read as ocsge:consommation reads it (with the membership table above). Given, the portrait adds the pages « Consommation d'espaces NAF » (per year and destination since 2011, in hectares and in % of the area, beside the EPCI and the département) and « Trajectoire ZAN 2021–2031 » (consumption since 2021, its projection and the envelope).</source>
         <translation>Le fichier communal du Cerema « Consommation d'espaces naturels, agricoles et forestiers », lu comme ocsge:consommation le lit (avec la table d'appartenance ci-dessus). Donné, le portrait ajoute les pages « Consommation d'espaces NAF » (par année et par destination depuis 2011, en hectares et en % de la surface, à côté de l'EPCI et du département) et « Trajectoire ZAN 2021–2031 » (consommation depuis 2021, sa projection et l'enveloppe).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="256"/>
+        <location filename="../processing_provider/parameter_help.py" line="267"/>
         <source>As the parameter « Convention of the trajectory » of ocsge:consommation.</source>
         <translation>Comme le paramètre « Convention de la trajectoire » de ocsge:consommation.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="259"/>
+        <location filename="../processing_provider/parameter_help.py" line="270"/>
         <source>The reduction of consumption for 2021–2030 against 2011–2020: 50 % by article 194, I, 1° of loi n° 2021-1104.</source>
         <translation>La réduction de la consommation de 2021–2030 par rapport à 2011–2020 : 50 % selon l'article 194, I, 1° de la loi n° 2021-1104.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="263"/>
+        <location filename="../processing_provider/parameter_help.py" line="274"/>
         <source>INSEE&apos;s table between COG vintages, when the consumption file&apos;s communes are older than the territories&apos; (as in ocsge:consommation).</source>
         <translation>La table de l'INSEE entre millésimes du COG, quand les communes du fichier de consommation sont plus anciennes que celles des territoires (comme dans ocsge:consommation).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="277"/>
+        <location filename="../processing_provider/parameter_help.py" line="288"/>
         <source>Cerema's commune file « Consommation d'espaces naturels, agricoles et forestiers » as published on data.gouv.fr: CSV (; or ,, UTF-8 or Latin-1, numbers possibly as text), or the GeoPackage / shapefile with outlines. The years are read from the naf&lt;AA&gt;art&lt;BB&gt; columns.</source>
         <translation>Le fichier communal du Cerema « Consommation d'espaces naturels, agricoles et forestiers » tel qu'il est publié sur data.gouv.fr : CSV (; ou ,, UTF-8 ou Latin-1, nombres éventuellement écrits comme du texte), ou le GeoPackage / shapefile avec les contours. Les années sont lues dans les colonnes naf&lt;AA&gt;art&lt;BB&gt;.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="283"/>
+        <location filename="../processing_provider/parameter_help.py" line="294"/>
         <source>The levels to compute; SCoT only when the file or the membership table has SCoT codes; Zone when the membership table has a zone_code column (your own set of communes: a PLUi sector, a bassin de vie…).</source>
         <translation>Les niveaux à calculer ; le SCoT seulement quand le fichier ou la table d'appartenance a des codes de SCoT ; la zone quand la table d'appartenance a une colonne zone_code (votre propre ensemble de communes : un secteur de PLUi, un bassin de vie…).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="288"/>
+        <location filename="../processing_provider/parameter_help.py" line="299"/>
         <source>Optional: your territories, as commune_code, epci_code, epci_nom, departement_code, region_code (scot_code, scot_nom optional). Then only these communes count, a commune of the table absent from the file marks its territories partial, and the communes of the file outside the table are listed. Without it, the file&apos;s own columns (epciNN, scot, iddep, idreg) make the levels.</source>
         <translation>Facultatif : vos territoires, en commune_code, epci_code, epci_nom, departement_code, region_code (scot_code, scot_nom facultatifs). Seules ces communes comptent alors, une commune de la table absente du fichier rend ses territoires partiels, et les communes du fichier hors de la table sont listées. Sans elle, les colonnes du fichier lui-même (epciNN, scot, iddep, idreg) font les niveaux.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="295"/>
+        <location filename="../processing_provider/parameter_help.py" line="306"/>
         <source>Optional: commune polygons with their INSEE code (field code, commune_code, insee_com, codgeo…). Their areas (ellipsoidal) give the share of a territory's area that communes absent from the file represent, and weigh the split of a divided commune. Without it the file's surfcom is used, and a commune absent from the file is counted, not weighed.</source>
         <translation>Facultatif : les polygones des communes avec leur code INSEE (champ code, commune_code, insee_com, codgeo…). Leurs surfaces (ellipsoïdales) donnent la part de la surface d'un territoire que représentent les communes absentes du fichier, et pondèrent le partage d'une commune scindée. Sans eux, la colonne surfcom du fichier sert, et une commune absente du fichier est comptée, non pesée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="302"/>
+        <location filename="../processing_provider/parameter_help.py" line="313"/>
         <source>The law: the 1 ha guarantee raises the envelope of the communes chosen below only, never of groupings; the projection to the end of 2030 is the consumption since 2021 plus the annual pace for each year left. As the national table: every territory's envelope (EPCI, SCoT… included) is raised to 1 ha when under it, and the projection is the annual pace × 9, to reproduce the national file to the m².</source>
         <translation>La loi : la garantie de 1 ha relève l'enveloppe des seules communes choisies ci-dessous, jamais celle des regroupements ; la projection à fin 2030 est la consommation depuis 2021 plus le rythme annuel pour chaque année restante. Comme la table nationale : l'enveloppe de chaque territoire (EPCI, SCoT… compris) est portée à 1 ha quand elle est en dessous, et la projection vaut le rythme annuel × 9, pour reproduire le fichier national au m² près.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="309"/>
+        <location filename="../processing_provider/parameter_help.py" line="320"/>
         <source>Article 194, IV, 3° bis of loi n° 2021-1104 du 22 août 2021 (inserted by loi n° 2023-630 du 20 juillet 2023): a commune covered by a PLU, a document en tenant lieu or a carte communale prescribed, arrêté or approved before 22 August 2026 cannot be given less than 1 ha of consumption for 2021–2031. Choose « the communes listed » to leave out the communes under the RNU without such a document.</source>
         <translation>Article 194, IV, 3° bis de la loi n° 2021-1104 du 22 août 2021 (inséré par la loi n° 2023-630 du 20 juillet 2023) : une commune couverte par un PLU, un document en tenant lieu ou une carte communale prescrit, arrêté ou approuvé avant le 22 août 2026 ne peut recevoir moins de 1 ha de consommation pour 2021–2031. Choisissez « les communes listées » pour écarter les communes au RNU sans un tel document.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="316"/>
+        <location filename="../processing_provider/parameter_help.py" line="327"/>
         <source>With « the communes listed »: their INSEE codes separated by commas, semicolons or spaces.</source>
         <translation>Avec « les communes listées » : leurs codes INSEE séparés par des virgules, des points-virgules ou des espaces.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="320"/>
+        <location filename="../processing_provider/parameter_help.py" line="331"/>
         <source>The reduction of consumption for 2021–2030 against 2011–2020: 50 % by article 194, I, 1° of loi n° 2021-1104, unless the territorialisation table gives a territory its own.</source>
         <translation>La réduction de la consommation 2021–2030 par rapport à 2011–2020 : 50 % selon l'article 194, I, 1° de la loi n° 2021-1104, sauf si la table de territorialisation donne à un territoire son propre taux.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="325"/>
+        <location filename="../processing_provider/parameter_help.py" line="336"/>
         <source>CSV: code;taux — the reduction rate of a territory set by the SRADDET or the SCoT (54, 54 % or 0.54). A commune without its own rate takes its SCoT's, EPCI's, département's or région's, else the rate above.</source>
         <translation>CSV : code;taux — le taux de réduction d'un territoire fixé par le SRADDET ou le SCoT (54, 54 % ou 0,54). Une commune sans taux propre prend celui de son SCoT, de son EPCI, de son département ou de sa région, sinon le taux ci-dessus.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="330"/>
+        <location filename="../processing_provider/parameter_help.py" line="341"/>
         <source>INSEE&apos;s table between COG vintages (CODGEO_&lt;year&gt; columns, or ancien;nouveau; optional part or surface): the file&apos;s communes merged since its COG are summed, a divided commune is split by area (the table&apos;s weight, else the outlines&apos; areas, else equal shares, said in the log).</source>
         <translation>La table de l'INSEE entre millésimes du COG (colonnes CODGEO_&lt;année&gt;, ou ancien;nouveau ; part ou surface facultative) : les communes du fichier fusionnées depuis son COG sont additionnées, une commune scindée est partagée par surface (le poids de la table, sinon la surface des contours, sinon à parts égales, dit dans le journal).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="336"/>
+        <location filename="../processing_provider/parameter_help.py" line="347"/>
         <source>The output folder of ocsge:diagnostic or ocsge:export (or one of its artif_&lt;level&gt;.csv tables) for the same territories. The trajectory tables then show, after the plugin's columns, the OCS GE period (periode_ocsge), the consumption years inside it (annees_conso_ocsge), NAF consumption per year over those years (conso_annuelle_periode_ocsge) and OCS GE artificialisation nette per year (artif_nette_annuelle_ocsge = flux_artif_net ÷ years between millésimes), in the unit below.</source>
         <translation>Le dossier de sortie de ocsge:diagnostic ou de ocsge:export (ou l'une de ses tables artif_&lt;niveau&gt;.csv) pour les mêmes territoires. Les tables de trajectoire montrent alors, après les colonnes de l'extension, la période OCS GE (periode_ocsge), les années de consommation qu'elle contient (annees_conso_ocsge), la consommation NAF par an sur ces années (conso_annuelle_periode_ocsge) et l'artificialisation nette OCS GE par an (artif_nette_annuelle_ocsge = flux_artif_net ÷ années entre millésimes), dans l'unité ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="345"/>
+        <location filename="../processing_provider/parameter_help.py" line="356"/>
         <source>Hectares by default; m² as in Cerema's and the national files. Consumption per new inhabitant and household is always in m².</source>
         <translation>Hectares par défaut ; m² comme dans les fichiers du Cerema et le fichier national. La consommation par nouvel habitant et par nouveau ménage est toujours en m².</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="351"/>
+        <location filename="../processing_provider/parameter_help.py" line="362"/>
         <source>The inventory to start from; empty: the one the data panel uses (your merged copy when you imported one, else the inventory shipped with the plugin).</source>
         <translation>L'inventaire de départ ; vide : celui du panneau de données (votre copie fusionnée si vous avez importé un fichier, sinon l'inventaire livré avec l'extension).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="355"/>
+        <location filename="../processing_provider/parameter_help.py" line="366"/>
         <source>A CRIGE&apos;s inventory with the same columns, merged by identifier; empty: the inventory is exported as it is.</source>
         <translation>L'inventaire d'un CRIGE aux mêmes colonnes, fusionné par identifiant ; vide : l'inventaire est exporté tel quel.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="359"/>
+        <location filename="../processing_provider/parameter_help.py" line="370"/>
         <source>What is not accepted is listed in the report as refused, with its reason.</source>
         <translation>Ce qui n'est pas accepté est listé dans le rapport comme refusé, avec sa raison.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="362"/>
+        <location filename="../processing_provider/parameter_help.py" line="373"/>
         <source>The merged inventory, the CNIG fields in the shipped file&apos;s layout.</source>
         <translation>L'inventaire fusionné, les champs du CNIG dans la présentation du fichier livré.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="365"/>
+        <location filename="../processing_provider/parameter_help.py" line="376"/>
         <source>The 18 current régions with the inventory's attributes and their availability.</source>
         <translation>Les 18 régions actuelles avec les attributs de l'inventaire et leur disponibilité.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="373"/>
+        <location filename="../processing_provider/parameter_help.py" line="384"/>
         <source>No input layer. Expected an occupation du sol polygon layer.</source>
         <translation>Aucune couche en entrée. Attendu : une couche de polygones d'occupation du sol.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="376"/>
+        <location filename="../processing_provider/parameter_help.py" line="387"/>
         <source>No input layer. Expected IGN&apos;s artificialisation layer.</source>
         <translation>Aucune couche en entrée. Attendu : la couche d'artificialisation de l'IGN.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="379"/>
+        <location filename="../processing_provider/parameter_help.py" line="390"/>
         <source>No territory layer. Expected territory polygons with a code field.</source>
         <translation>Aucune couche de territoires. Attendu : des polygones de territoires avec un champ de code.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="384"/>
+        <location filename="../processing_provider/parameter_help.py" line="395"/>
         <source>No commune table. Expected the output of ocsge:aggregate on communes.</source>
         <translation>Aucune table des communes. Attendu : la sortie de ocsge:aggregate sur les communes.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="389"/>
+        <location filename="../processing_provider/parameter_help.py" line="400"/>
         <source>No commune table. Expected the output of ocsge:aggregate on communes or of ocsge:rollup.</source>
         <translation>Aucune table des communes. Attendu : la sortie de ocsge:aggregate sur les communes ou de ocsge:rollup.</translation>
     </message>
@@ -4127,9 +4127,81 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
         <translation>Table de passage de l'INSEE</translation>
     </message>
     <message>
-        <location filename="../processing_provider/parameter_help.py" line="267"/>
+        <location filename="../processing_provider/parameter_help.py" line="278"/>
         <source>Portrait: the pages in the portrait's order. Rapport triennal: the pages in the order of the rapport relatif à l'artificialisation des sols (article R. 2231-1 of the code général des collectivités territoriales): cover, legal frame and periods, 1° NAF consumption, 2° and 3° net artificialisation and impermeable surfaces (OCS GE), 4° the trajectory, then the rest; it needs the consumption file. In both, an empty comment box under each chart, to write in the layout designer.</source>
         <translation>Portrait : les pages dans l'ordre du portrait. Rapport triennal : les pages dans l'ordre du rapport relatif à l'artificialisation des sols (article R. 2231-1 du code général des collectivités territoriales) : couverture, cadre légal et périodes, 1° consommation d'espaces NAF, 2° et 3° artificialisation nette et surfaces imperméabilisées (OCS GE), 4° la trajectoire, puis le reste ; il demande le fichier de consommation. Dans les deux, un cadre de commentaire vide sous chaque graphique, à remplir dans le concepteur de mise en page.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/pipelines/national.py" line="301"/>
+        <source>D{code}: {text}</source>
+        <translation>D{code} : {text}</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/pipelines/national.py" line="406"/>
+        <source>No delivery of a département given.</source>
+        <translation>Aucune livraison d'un département n'est donnée.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/pipelines/national.py" line="446"/>
+        <source>{count} département already finished by an earlier run, not done again: {codes}.</source>
+        <translation>{count} département déjà terminé par une exécution précédente, non refait : {codes}.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/pipelines/national.py" line="446"/>
+        <source>{count} départements already finished by an earlier run, not done again: {codes}.</source>
+        <translation>{count} départements déjà terminés par une exécution précédente, non refaits : {codes}.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/pipelines/national.py" line="455"/>
+        <source>The diagnostic failed for {codes}; the départements finished are kept and the next run with the same inputs resumes there. Logs: {folder}.
+{lines}</source>
+        <translation>Le diagnostic a échoué pour {codes} ; les départements terminés sont conservés et la prochaine exécution avec les mêmes entrées reprend là. Journaux : {folder}.
+{lines}</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/diagnostic_national.py" line="88"/>
+        <source>No département code in the name of {paths}: left out.</source>
+        <translation>Aucun code de département dans le nom de {paths} : écarté.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/diagnostic_national.py" line="105"/>
+        <source>Départements: {codes}.</source>
+        <translation>Départements : {codes}.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/diagnostic_national.py" line="125"/>
+        <source>Canceled: the départements finished are kept in {folder}; run again with the same inputs to go on from there.</source>
+        <translation>Annulé : les départements terminés sont conservés dans {folder} ; relancez avec les mêmes entrées pour reprendre là.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/help_texts.py" line="527"/>
+        <source>Artificialisation diagnostic of many départements (national)</source>
+        <translation>Diagnostic de l'artificialisation de plusieurs départements (national)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/help_texts.py" line="527"/>
+        <source>The diagnostic of many départements in one call, several at once, resumed where a stopped run left off, merged into one folder.</source>
+        <translation>Le diagnostic de nombreux départements en un seul appel, plusieurs à la fois, repris là où une exécution interrompue s'est arrêtée, fusionné dans un seul dossier.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/help_texts.py" line="527"/>
+        <source>Takes the deliveries of many départements (a folder holding IGN's archives or folders, or several paths separated by ';'), groups them by the département code of IGN's names (…_D032_…) and runs ocsge:diagnostic on each département in a process of its own, as many at once as WORKERS (default: the computer's cores). Each département is written whole into departements/&lt;code&gt;/ of the output folder (its own published tables), then marked finished (departements/&lt;code&gt;.done). A run canceled, stopped or killed is resumed by running it again with the same inputs: the départements marked finished are not done again, what an unfinished one had written is discarded; a département whose deliveries or options changed is done again. Once all are finished, their communes are merged and rolled up once: the output folder holds one table per level (artif_&lt;level&gt;, imper_&lt;level&gt;, qualite_&lt;level&gt; and the per-class tables, GeoPackage and CSV), with the columns of ocsge:diagnostic; an EPCI or a région spanning départements is summed whole. The tables are also written into a PostGIS schema when a connection is chosen. The commune layer is a file (each process opens it and keeps the communes of its département); the outlines are written in the CRS of the first département. No layer is added to the project.</source>
+        <translation>Prend les livraisons de nombreux départements (un dossier contenant les archives ou dossiers de l'IGN, ou plusieurs chemins séparés par « ; »), les regroupe par le code de département des noms de l'IGN (…_D032_…) et exécute ocsge:diagnostic sur chaque département dans un processus à part, autant à la fois que WORKERS (par défaut : les cœurs de l'ordinateur). Chaque département est écrit en entier dans departements/&lt;code&gt;/ du dossier de sortie (ses propres tables publiées), puis marqué terminé (departements/&lt;code&gt;.done). Une exécution annulée, arrêtée ou tuée reprend quand on la relance avec les mêmes entrées : les départements marqués terminés ne sont pas refaits, ce qu'un département inachevé avait écrit est écarté ; un département dont les livraisons ou les options ont changé est refait. Une fois tous terminés, leurs communes sont réunies et agrégées une seule fois : le dossier de sortie contient une table par niveau (artif_&lt;niveau&gt;, imper_&lt;niveau&gt;, qualite_&lt;niveau&gt; et les tables par classe, en GeoPackage et CSV), avec les colonnes d'ocsge:diagnostic ; un EPCI ou une région à cheval sur plusieurs départements est compté en entier. Les tables sont aussi écrites dans un schéma PostGIS quand une connexion est choisie. La couche des communes est un fichier (chaque processus l'ouvre et garde les communes de son département) ; les contours sont écrits dans le SCR du premier département. Aucune couche n'est ajoutée au projet.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/help_texts.py" line="527"/>
+        <source>One process per département at a time, about 1 GB of memory each for 1,000,000 polygons per millésime; a département that fails does not stop the others, the run then ends with an error naming it and its log (departements/&lt;code&gt;.log).</source>
+        <translation>Un processus par département à la fois, environ 1 Go de mémoire chacun pour 1 000 000 de polygones par millésime ; un département en échec n'arrête pas les autres, l'exécution se termine alors par une erreur qui le nomme avec son journal (departements/&lt;code&gt;.log).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/help_texts.py" line="527"/>
+        <source>A folder holding the deliveries of the Gers and of the Territoire de Belfort, the communes of both and their membership table, 2 workers: the two départements computed at once, then artif_commune, artif_epci, artif_departement and artif_region with the communes of both.</source>
+        <translation>Un dossier contenant les livraisons du Gers et du Territoire de Belfort, les communes des deux et leur table d'appartenance, 2 processus : les deux départements calculés en même temps, puis artif_commune, artif_epci, artif_departement et artif_region avec les communes des deux.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/parameter_help.py" line="230"/>
+        <source>How many départements are computed at once, each in a process of its own (default: the computer's cores). Each one holds a département in memory: about 1 GB for 1,000,000 polygons per millésime.</source>
+        <translation>Combien de départements sont calculés à la fois, chacun dans son propre processus (par défaut : les cœurs de l'ordinateur). Chacun garde un département en mémoire : environ 1 Go pour 1 000 000 de polygones par millésime.</translation>
     </message>
 </context>
 <context>
@@ -5055,6 +5127,29 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
     </message>
 </context>
 <context>
+    <name>NationalDiagnosticAlgorithm</name>
+    <message>
+        <location filename="../processing_provider/diagnostic_national.py" line="45"/>
+        <source>Worker processes</source>
+        <translation>Processus de calcul</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/diagnostic_national.py" line="61"/>
+        <source>The commune layer must be a file: each département's process opens it itself. Expected a GeoPackage, shapefile or GeoJSON of communes with their INSEE code (export a database layer to a file first).</source>
+        <translation>La couche des communes doit être un fichier : le processus de chaque département l'ouvre lui-même. Attendu : un GeoPackage, un shapefile ou un GeoJSON des communes avec leur code INSEE (exportez d'abord une couche de base de données vers un fichier).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/diagnostic_national.py" line="72"/>
+        <source>The commune layer has no commune code field (fields: {fields}). Expected INSEE_COM, CODGEO, commune_code or code, or choose the field.</source>
+        <translation>La couche des communes n'a pas de champ de code de commune (champs : {fields}). Attendu : INSEE_COM, CODGEO, commune_code ou code, ou choisissez le champ.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/diagnostic_national.py" line="99"/>
+        <source>No delivery of a département given. Expected IGN's .7z archives or folders (their names hold the département: …_D032_…), or a folder of them.</source>
+        <translation>Aucune livraison d'un département n'est donnée. Attendu : les archives .7z ou dossiers de l'IGN (leur nom porte le département : …_D032_…), ou un dossier qui les contient.</translation>
+    </message>
+</context>
+<context>
     <name>OcsgeAlgorithm</name>
     <message>
         <location filename="../processing_provider/base.py" line="733"/>
@@ -5168,7 +5263,7 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
 <context>
     <name>OcsgeProvider</name>
     <message>
-        <location filename="../processing_provider/provider.py" line="52"/>
+        <location filename="../processing_provider/provider.py" line="54"/>
         <source>OCS GE (artificialisation)</source>
         <translation>OCS GE (artificialisation)</translation>
     </message>

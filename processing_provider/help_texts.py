@@ -524,6 +524,43 @@ HELP = {
             "artificialisation per hectare, and the published files in the output folder."
         ),
     ),
+    "diagnostic_national": Help(
+        QT_TR_NOOP("Artificialisation diagnostic of many départements (national)"),
+        QT_TR_NOOP(
+            "The diagnostic of many départements in one call, several at once, resumed where a "
+            "stopped run left off, merged into one folder."
+        ),
+        QT_TR_NOOP(
+            "Takes the deliveries of many départements (a folder holding IGN's archives or "
+            "folders, or several paths separated by ';'), groups them by the département code "
+            "of IGN's names (…_D032_…) and runs ocsge:diagnostic on each département in a "
+            "process of its own, as many at once as WORKERS (default: the computer's cores). "
+            "Each département is written whole into departements/<code>/ of the output folder "
+            "(its own published tables), then marked finished (departements/<code>.done). A run "
+            "canceled, stopped or killed is resumed by running it again with the same inputs: "
+            "the départements marked finished are not done again, what an unfinished one had "
+            "written is discarded; a département whose deliveries or options changed is done "
+            "again. Once all are finished, their communes are merged and rolled up once: the "
+            "output folder holds one table per level (artif_<level>, imper_<level>, qualite_"
+            "<level> and the per-class tables, GeoPackage and CSV), with the columns of "
+            "ocsge:diagnostic; an EPCI or a région spanning départements is summed whole. The "
+            "tables are also written into a PostGIS schema when a connection is chosen. The "
+            "commune layer is a file (each process opens it and keeps the communes of its "
+            "département); the outlines are written in the CRS of the first département. No "
+            "layer is added to the project."
+        ),
+        QT_TR_NOOP(
+            "One process per département at a time, about 1 GB of memory each for 1,000,000 "
+            "polygons per millésime; a département that fails does not stop the others, the "
+            "run then ends with an error naming it and its log (departements/<code>.log)."
+        ),
+        QT_TR_NOOP(
+            "A folder holding the deliveries of the Gers and of the Territoire de Belfort, "
+            "the communes of both and their membership table, 2 workers: the two départements "
+            "computed at once, then artif_commune, artif_epci, artif_departement and "
+            "artif_region with the communes of both."
+        ),
+    ),
     "portrait": Help(
         QT_TR_NOOP("Portrait of a territory (PDF report)"),
         QT_TR_NOOP(

@@ -222,6 +222,17 @@ PARAMETER_HELP: dict[str, dict[str, str]] = {
             "the coverage table is then not written."
         ),
     },
+    "diagnostic_national": {
+        "COVERAGE": QT_TR_NOOP(
+            "Unchecked, polygons neither artificialised nor impermeable are skipped (faster); "
+            "the coverage table is then not written."
+        ),
+        "WORKERS": QT_TR_NOOP(
+            "How many départements are computed at once, each in a process of its own "
+            "(default: the computer's cores). Each one holds a département in memory: about "
+            "1 GB for 1,000,000 polygons per millésime."
+        ),
+    },
     "portrait": {
         "BACKGROUND": QT_TR_NOOP(
             "A layer of the project drawn under the territory on the map page (orthophoto, Plan "

@@ -21,6 +21,7 @@ def algorithm_classes() -> list[type]:
     from .compare_artif import CompareArtifAlgorithm
     from .consommation import ConsommationAlgorithm
     from .diagnostic import DiagnosticAlgorithm
+    from .diagnostic_national import NationalDiagnosticAlgorithm
     from .download import DownloadDeliveryAlgorithm
     from .export import ExportAlgorithm
     from .flows import FlowsAlgorithm
@@ -38,6 +39,7 @@ def algorithm_classes() -> list[type]:
         RollupAlgorithm,
         ExportAlgorithm,
         DiagnosticAlgorithm,
+        NationalDiagnosticAlgorithm,
         PortraitAlgorithm,
         ConsommationAlgorithm,
         RegionalBasesAlgorithm,

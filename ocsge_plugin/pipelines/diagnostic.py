@@ -89,6 +89,7 @@ class DiagnosticRun:
     result: AggregateResult
     method: str  # the method used (``AUTO`` resolved)
     sources: list[str] = field(default_factory=list)  # the deliveries' paths, the layers' names
+    geometries: dict = field(default_factory=dict)  # the covered communes' outlines by code
 
     def report(self, unit: str, convention: str) -> dict:
         """The REPORT of ``ocsge:diagnostic``."""
@@ -173,6 +174,7 @@ def diagnose(
         result,
         method_used(table_method(options.method, options.convention), kinds),
         list(paths) + [layer.name() for layer in given],
+        geometries,
     )
 
 

@@ -33,7 +33,7 @@ def test_every_help_url_opens_the_local_guide_at_its_anchor(provider, tmp_path, 
     monkeypatch.setattr(guide, "GUIDE_HTML", html_path)
     anchors, html_text = _anchors(), html_path.read_text(encoding="utf-8")
     algorithms = _algorithms(provider)
-    assert len(algorithms) == 13  # 12 algorithms and the example model
+    assert len(algorithms) == 14  # 13 algorithms and the example model
     for alg in algorithms:
         url, _, anchor = alg.helpUrl().partition("#")
         assert url == html_path.as_uri(), alg.id()

@@ -144,4 +144,4 @@ def test_the_snapshot_holds_what_a_planner_sees():
     assert consommation["RATE"]["default"] == 50.0
     aggregate = {p["name"]: p for p in expected["en"]["aggregate"]["parameters"]}
     assert aggregate["COVERAGE"]["flags"] & 2  # QgsProcessingParameterDefinition.FlagAdvanced
-    assert len(expected["en"]) == 12
+    assert len(expected["en"]) == 13
