@@ -202,3 +202,36 @@ def ratio(a: dict | None, b: dict | None) -> float | None:
 
 def fr(x: float | None, digits: int = 2) -> str:
     return "–" if x is None else f"{x:.{digits}f}"
+
+
+# Sections of BENCHMARKS.md that a benchmark of its own writes (bench/consumption.py,
+# bench/national.py): bench/run.py rewrites the file and keeps them.
+OWN_SECTIONS = ("## ocsge:consommation at national size", "## National diagnostic")
+
+
+def section_pattern(title: str) -> re.Pattern:
+    """A section of BENCHMARKS.md from its title (the start of its "## " line) to the next one."""
+    return re.compile(re.escape(title) + r".*?(?=\n## |\Z)", re.S)
+
+
+def write_section(title: str, text: str) -> None:
+    """Put ``text`` (a section starting with ``title``) into BENCHMARKS.md, in place of the
+    section of that title, else at the end."""
+    path = ROOT / "BENCHMARKS.md"
+    current = path.read_text(encoding="utf-8") if path.exists() else ""
+    pattern = section_pattern(title)
+    if pattern.search(current):
+        current = pattern.sub(lambda _: text.rstrip("\n") + "\n", current)
+    else:
+        current = current.rstrip("\n") + "\n\n" + text
+    path.write_text(current, encoding="utf-8")
+
+
+def own_sections() -> str:
+    """The sections of OWN_SECTIONS in today's BENCHMARKS.md, for bench/run.py to keep."""
+    path = ROOT / "BENCHMARKS.md"
+    current = path.read_text(encoding="utf-8") if path.exists() else ""
+    kept = [
+        m.group(0).rstrip("\n") for t in OWN_SECTIONS if (m := section_pattern(t).search(current))
+    ]
+    return "".join("\n" + section + "\n" for section in kept)

@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+import time
 from pathlib import Path
 
 import numpy as np
@@ -217,9 +219,15 @@ def main() -> None:
     if any(r.get("status") != 0 for r in results.values()):
         sys.exit(json.dumps(results, indent=1))
     rows = sum(1 for _ in national.open(encoding="utf-8")) - 1
-    text = render(results, rows, len(header()))
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    text = render(results, rows, len(header())) + (
+        f"\nRun {time.strftime('%Y-%m-%d %H:%M', time.gmtime())} UTC, {args.rounds} rounds in "
+        f"turn; load average at the end (1, 5, 15 min): {load} (above 2, other work shared the "
+        "2 cores).\n"
+    )
     (CACHE / "consumption.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
     (CACHE / "consumption.md").write_text(text, encoding="utf-8")
+    common.write_section(common.OWN_SECTIONS[0], text)
     print(text)
 
 

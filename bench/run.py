@@ -62,6 +62,7 @@ from common import (  # noqa: E402 - what bench/postgis.py and bench/consumption
     fr,
     generate,
     inputs,
+    own_sections,
     qgis_process,
     ratio,
     round_ratios,
@@ -587,12 +588,6 @@ def render(results: list[dict]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def consumption_section() -> str:
-    """bench/consumption.py's table (``make bench`` runs it first), when it has run."""
-    table = CACHE / "consumption.md"
-    return "\n" + table.read_text(encoding="utf-8") if table.exists() else ""
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[20000, 200000, 1000000])
@@ -640,7 +635,7 @@ def main() -> None:
                 (CACHE / f"results-{r['size']}.json").write_text(
                     json.dumps(r, indent=1), encoding="utf-8"
                 )
-    text = render(results) + postgis_bench.render() + consumption_section()
+    text = render(results) + postgis_bench.render() + own_sections()
     tmp = ROOT / "BENCHMARKS.md.tmp"
     tmp.write_text(text, encoding="utf-8")
     os.replace(tmp, ROOT / "BENCHMARKS.md")
