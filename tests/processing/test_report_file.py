@@ -20,7 +20,7 @@ def test_every_report_is_a_file_output(provider):
     with_report = [
         alg.id() for alg in provider.algorithms() if alg.outputDefinition("REPORT") is not None
     ]
-    assert len(with_report) == 11, with_report
+    assert len(with_report) == 12, with_report
     for alg in provider.algorithms():
         output = alg.outputDefinition("REPORT")
         assert output is None or isinstance(output, QgsProcessingOutputFile), alg.id()
