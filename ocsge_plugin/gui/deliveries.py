@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from processing.gui.wrappers import DIALOG_STANDARD
 from qgis.core import QgsSettings
 from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtWidgets import QFileDialog, QHBoxLayout, QLineEdit, QToolButton, QWidget
 
 from ..core.i18n import tr
-from .wrappers import DialogWidgetWrapper
+from .wrappers import DialogWidgetWrapper, no_first_layer
 
 __all__ = [
     "DeliveriesWidget",
@@ -144,3 +145,12 @@ class DeliveriesWidgetWrapper(DialogWidgetWrapper):
 
     def value(self):
         return ";".join(self.widget.paths())
+
+    def postInitialize(self, wrappers):  # noqa: N802
+        """« Communes » of the same dialog left empty when no layer looks like the communes (as
+        in the portrait: never QGIS's first polygon layer)."""
+        if self.dialogType != DIALOG_STANDARD:
+            return
+        for wrapper in wrappers:
+            if wrapper.parameterDefinition().name() == "COMMUNES":
+                no_first_layer(wrapper)

@@ -19,11 +19,8 @@ from qgis.core import (
     QgsProperty,
     QgsVectorLayer,
 )
-from qgis.gui import QgsMapLayerComboBox
-from qgis.PyQt import sip
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (
-    QComboBox,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -42,7 +39,7 @@ from ..computing.communes import (
 from ..core.definitions import LEVELS
 from ..core.errors import OcsgeError
 from ..core.i18n import plural, tr
-from .wrappers import DialogWidgetWrapper
+from .wrappers import DialogWidgetWrapper, no_first_layer
 
 __all__ = [
     "TerritoriesWidget",
@@ -229,22 +226,6 @@ def _membership(path: str) -> Membership | None:
     return _READ[key]
 
 
-def _no_first_layer(wrapper) -> None:
-    """« Communes » left empty when the plugin proposes no commune layer (none in the project looks
-    like one, ``params.commune_layer``): QGIS's combo box of a required layer shows the project's
-    first polygon layer, a diagnostic's output maybe, which the run would take for the communes.
-    The planner picks the layer; the dialog refuses to run while it is empty."""
-    definition = wrapper.parameterDefinition()
-    if definition.guiDefaultValueOverride() or definition.defaultValue():
-        return
-    widget = wrapper.wrappedWidget() if hasattr(wrapper, "wrappedWidget") else None
-    for box in widget.findChildren(QComboBox) if widget is not None else ():
-        if box.metaObject().className() == "QgsMapLayerComboBox":  # QGIS's, seen as a QComboBox
-            combo = sip.cast(box, QgsMapLayerComboBox)
-            combo.setAllowEmptyLayer(True)
-            combo.setLayer(None)
-
-
 class TerritoriesWidgetWrapper(DialogWidgetWrapper):
     """The territories widget in the algorithm dialog (the line alone in the batch table); in the
     modeler, QGIS's own."""
@@ -263,7 +244,7 @@ class TerritoriesWidgetWrapper(DialogWidgetWrapper):
         for wrapper in self._sources.values():
             wrapper.widgetValueHasChanged.connect(lambda _w: self.refresh())
         if "COMMUNES" in self._sources and self.dialogType == DIALOG_STANDARD:
-            _no_first_layer(self._sources["COMMUNES"])
+            no_first_layer(self._sources["COMMUNES"])
         self.refresh()
 
     def refresh(self) -> None:

@@ -59,23 +59,24 @@ def test_communes_is_the_commune_layer_not_an_output(provider, project, alg_id):
     assert _shown(alg_id)["COMMUNES"] == communes.id()
 
 
-def test_without_a_commune_layer_communes_is_empty(provider, project):
+@pytest.mark.parametrize("alg_id", ["ocsge:portrait", "ocsge:diagnostic"])
+def test_without_a_commune_layer_communes_is_empty(provider, project, alg_id):
     """No layer with an INSEE code: « Communes » stays empty (QGIS showed its first polygon layer,
     here a diagnostic's output, which the run would have read as the communes); the dialog then
     refuses to run until the planner picks one."""
     output, communes = _layers(project)
     project.removeMapLayer(communes.id())
-    alg = provider.algorithm("portrait").create()
+    alg = provider.algorithm(alg_id.split(":")[1]).create()
     communes_param = alg.parameterDefinition("COMMUNES")
     assert communes_param.guiDefaultValueOverride() is None
     assert communes_param.defaultValue() is None
-    assert _shown("ocsge:portrait")["COMMUNES"] is None
+    assert _shown(alg_id)["COMMUNES"] is None
     # a commune layer added: it is proposed again
     again = QgsVectorLayer(
         str(DATA / "communes-90-territoire-de-belfort.geojson"), "COMMUNE", "ogr"
     )
     project.addMapLayer(again)
-    assert _shown("ocsge:portrait")["COMMUNES"] == again.id()
+    assert _shown(alg_id)["COMMUNES"] == again.id()
 
 
 def test_outputs_beside_the_saved_project(provider, project, tmp_path):
