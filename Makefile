@@ -42,8 +42,11 @@ venv: deps $(VENV)/.installed ## the test venv (from /usr/bin/python3, with QGIS
 transup: deps ## refresh i18n/ocsge_plugin_fr.ts from the sources (keeps the translations)
 	pylupdate5 -noobsolete $$(find ocsge_plugin processing_provider -name '*.py' | sort) -ts i18n/ocsge_plugin_fr.ts
 
-transcompile: deps ## build i18n/*.qm from i18n/*.ts
-	@for ts in i18n/*.ts; do lrelease -silent "$$ts" -qm "$${ts%.ts}.qm"; done
+transcompile: deps ## build i18n/*.qm from i18n/*.ts (when older than the .ts; put in place by a rename: a QGIS reading the old one keeps it)
+	@for ts in i18n/*.ts; do qm="$${ts%.ts}.qm"; \
+	  if [ ! -f "$$qm" ] || [ "$$ts" -nt "$$qm" ]; then \
+	    lrelease -silent "$$ts" -qm "$$qm.$$$$.tmp" && mv -f "$$qm.$$$$.tmp" "$$qm" || { rm -f "$$qm.$$$$.tmp"; exit 1; }; \
+	  fi; done
 
 test: venv transcompile ## install what is missing, then run the whole suite
 	@rm -f $(BUILD)/junit.xml; mkdir -p $(BUILD)

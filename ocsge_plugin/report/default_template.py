@@ -112,8 +112,16 @@ def _label(
     font = QFont(FONT)
     font.setPointSizeF(size)
     font.setBold(bold)
-    label.setFont(font)
-    label.setFontColor(QColor(colour))
+    if hasattr(label, "setTextFormat"):  # QGIS 3.24+: the font and colour through the text format
+        text_format = label.textFormat()
+        text_format.setFont(font)
+        text_format.setSize(size)
+        text_format.setSizeUnit(QgsUnitTypes.RenderUnit.RenderPoints)
+        text_format.setColor(QColor(colour))
+        label.setTextFormat(text_format)
+    else:  # 3.22
+        label.setFont(font)
+        label.setFontColor(QColor(colour))
     label.setHAlign(
         Qt.AlignmentFlag.AlignLeft
     )  # not justified (QGIS's default): no stretched words
