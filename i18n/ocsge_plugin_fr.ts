@@ -194,7 +194,7 @@
         <translation>Le champ {name} ({role}) est absent de la couche (champs : {fields}). Attendu : une couche telle que la produit ocsge:load ; sinon, choisissez le champ.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="404"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="396"/>
         <source>couverture</source>
         <translation>couverture</translation>
     </message>
@@ -204,22 +204,22 @@
         <translation>La méthode IGN lit le champ {field} de l'IGN, que cette couche n'a pas (champs : {fields}). Attendu : la couche d'artificialisation de l'IGN (artif_&lt;year&gt;_&lt;dep&gt;, telle que la produit ocsge:load) ; pour une couche d'occupation du sol, choisissez la méthode « matrice + seuils ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="422"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="424"/>
         <source>No {field} field: IGN&apos;s thresholds are taken as having changed nothing.</source>
         <translation>Pas de champ {field} : les seuils de l'IGN sont considérés comme n'ayant rien changé.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="407"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="399"/>
         <source>usage</source>
         <translation>usage</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="335"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="327"/>
         <source>The thresholds could not be computed: {error}</source>
         <translation>Les seuils n'ont pas pu être calculés : {error}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="412"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="404"/>
         <source>The layer has no {field} field (fields: {fields}). Expected IGN&apos;s artificialisation layer (artif_&lt;year&gt;_&lt;dep&gt;, as ocsge:load outputs it: code_cs, code_us, artif, crit_seuil).</source>
         <translation>La couche n'a pas de champ {field} (champs : {fields}). Attendu : la couche d'artificialisation de l'IGN (artif_&lt;year&gt;_&lt;dep&gt;, telle que la produit ocsge:load : code_cs, code_us, artif, crit_seuil).</translation>
     </message>
@@ -1149,22 +1149,22 @@
         <translation>L'archive {name} contient une entrée « {entry} » qui serait écrite hors de son dossier (chemin absolu, « .. » ou lien) : refusée, rien n'a été extrait. Les archives de l'IGN n'en contiennent pas : téléchargez-la de nouveau depuis l'IGN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="276"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="268"/>
         <source>{count} polygon with a null crit_seuil: taken as not changed by IGN&apos;s thresholds.</source>
         <translation>{count} polygone avec un crit_seuil nul : considéré comme non modifié par les seuils de l'IGN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="276"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="268"/>
         <source>{count} polygons with a null crit_seuil: taken as not changed by IGN&apos;s thresholds.</source>
         <translation>{count} polygones avec un crit_seuil nul : considérés comme non modifiés par les seuils de l'IGN.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="298"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="290"/>
         <source>{count} polygon without a readable IGN artif value, counted as indéterminé.</source>
         <translation>{count} polygone sans valeur artif IGN lisible, compté comme indéterminé.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/classify.py" line="298"/>
+        <location filename="../ocsge_plugin/computing/classify.py" line="290"/>
         <source>{count} polygons without a readable IGN artif value, counted as indéterminé.</source>
         <translation>{count} polygones sans valeur artif IGN lisible, comptés comme indéterminés.</translation>
     </message>
@@ -1199,47 +1199,47 @@
         <translation>Les codes d'EPT ne sont pas des EPCI : {count} commune d'un établissement public territorial est comptée dans la Métropole du Grand Paris ({mgp}).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/deliveries.py" line="36"/>
+        <location filename="../ocsge_plugin/gui/deliveries.py" line="37"/>
         <source>A folder, .7z archives or .gpkg/.shp files (drop them here)</source>
         <translation>Un dossier, des archives .7z ou des fichiers .gpkg/.shp (déposez-les ici)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/deliveries.py" line="39"/>
+        <location filename="../ocsge_plugin/gui/deliveries.py" line="40"/>
         <source>Several paths are separated by &apos;;&apos;. Drop files or folders here to add them.</source>
         <translation>Plusieurs chemins sont séparés par « ; ». Déposez ici des fichiers ou des dossiers pour les ajouter.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/deliveries.py" line="44"/>
+        <location filename="../ocsge_plugin/gui/deliveries.py" line="45"/>
         <source>Folder…</source>
         <translation>Dossier…</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/deliveries.py" line="45"/>
+        <location filename="../ocsge_plugin/gui/deliveries.py" line="46"/>
         <source>Choose a folder holding OCS GE deliveries</source>
         <translation>Choisir un dossier contenant des livraisons OCS GE</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/deliveries.py" line="48"/>
+        <location filename="../ocsge_plugin/gui/deliveries.py" line="49"/>
         <source>Files…</source>
         <translation>Fichiers…</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/deliveries.py" line="49"/>
+        <location filename="../ocsge_plugin/gui/deliveries.py" line="50"/>
         <source>Choose one or more .7z archives or .gpkg/.shp files</source>
         <translation>Choisir une ou plusieurs archives .7z ou fichiers .gpkg/.shp</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/deliveries.py" line="85"/>
+        <location filename="../ocsge_plugin/gui/deliveries.py" line="86"/>
         <source>Folder holding OCS GE deliveries</source>
         <translation>Dossier contenant des livraisons OCS GE</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/deliveries.py" line="93"/>
+        <location filename="../ocsge_plugin/gui/deliveries.py" line="94"/>
         <source>OCS GE deliveries</source>
         <translation>Livraisons OCS GE</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/deliveries.py" line="93"/>
+        <location filename="../ocsge_plugin/gui/deliveries.py" line="94"/>
         <source>OCS GE deliveries (*.7z *.7z.001 *.gpkg *.shp);;All files (*)</source>
         <translation>Livraisons OCS GE (*.7z *.7z.001 *.gpkg *.shp);;Tous les fichiers (*)</translation>
     </message>
@@ -1479,72 +1479,72 @@
         <translation>Artificialisation nette {years} (m² par ha) – {level}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="219"/>
+        <location filename="../processing_provider/params.py" line="220"/>
         <source>Artificialisation method</source>
         <translation>Méthode d'artificialisation</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="214"/>
+        <location filename="../processing_provider/params.py" line="215"/>
         <source>Automatic (IGN&apos;s artificialisation when present, else matrix + thresholds)</source>
         <translation>Automatique (l'artificialisation de l'IGN si présente, sinon matrice + seuils)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="215"/>
+        <location filename="../processing_provider/params.py" line="216"/>
         <source>IGN (artificialisation layers)</source>
         <translation>IGN (couches d'artificialisation)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="216"/>
+        <location filename="../processing_provider/params.py" line="217"/>
         <source>Matrice (couverture × usage only)</source>
         <translation>Matrice (couverture × usage seulement)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="217"/>
+        <location filename="../processing_provider/params.py" line="218"/>
         <source>Matrice + seuils (the décret's thresholds)</source>
         <translation>Matrice + seuils (seuils du décret)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="289"/>
+        <location filename="../processing_provider/params.py" line="290"/>
         <source>Couverture field</source>
         <translation>Champ de couverture</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="298"/>
+        <location filename="../processing_provider/params.py" line="299"/>
         <source>Usage field</source>
         <translation>Champ d'usage</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="335"/>
+        <location filename="../processing_provider/params.py" line="336"/>
         <source>Unit of surfaces</source>
         <translation>Unité des surfaces</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="335"/>
+        <location filename="../processing_provider/params.py" line="336"/>
         <source>Hectares</source>
         <translation>Hectares</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="335"/>
+        <location filename="../processing_provider/params.py" line="336"/>
         <source>Square metres (national files)</source>
         <translation>Mètres carrés (fichiers nationaux)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="351"/>
+        <location filename="../processing_provider/params.py" line="352"/>
         <source>CSV separators</source>
         <translation>Séparateurs CSV</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="351"/>
+        <location filename="../processing_provider/params.py" line="352"/>
         <source>Comma and decimal point (, .)</source>
         <translation>Virgule et point décimal (, .)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="351"/>
+        <location filename="../processing_provider/params.py" line="352"/>
         <source>Semicolon and decimal comma (; ,)</source>
         <translation>Point-virgule et virgule décimale (; ,)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="430"/>
+        <location filename="../processing_provider/params.py" line="431"/>
         <source>Compute the share covered by OCS GE</source>
         <translation>Calculer la part couverte par l'OCS GE</translation>
     </message>
@@ -1649,17 +1649,17 @@
         <translation>La base PostgreSQL « {name} » a refusé les tables : {reason}. Rien n'a été modifié dans la base.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="451"/>
+        <location filename="../processing_provider/params.py" line="452"/>
         <source>One of QGIS's saved PostgreSQL connections (or, from qgis_process, a connection string host=… dbname=… user=…): the published tables are also written into the schema below, all replaced in one transaction (an error leaves the previous tables).</source>
         <translation>Une des connexions PostgreSQL enregistrées dans QGIS (ou, avec qgis_process, une chaîne de connexion host=… dbname=… user=…) : les tables publiées sont aussi écrites dans le schéma ci-dessous, toutes remplacées en une seule transaction (une erreur laisse les tables précédentes).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="459"/>
+        <location filename="../processing_provider/params.py" line="460"/>
         <source>Schema</source>
         <translation>Schéma</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="462"/>
+        <location filename="../processing_provider/params.py" line="463"/>
         <source>An existing schema of that database; tables of the same names that the plugin wrote are replaced, no other.</source>
         <translation>Un schéma existant de cette base ; les tables de mêmes noms que l'extension a écrites sont remplacées, aucune autre.</translation>
     </message>
@@ -1674,37 +1674,37 @@
         <translation>Impossible d'écrire dans {folder} : {error}. Attendu : un dossier accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="285"/>
+        <location filename="../processing_provider/params.py" line="286"/>
         <source>Field holding the couverture code (CS1.1.1.1 …). Default code_cs, as ocsge:load names it; when absent, couverture is tried.</source>
         <translation>Champ contenant le code de couverture (CS1.1.1.1 …). Par défaut code_cs, nom donné par ocsge:load ; s'il est absent, couverture est essayé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="294"/>
+        <location filename="../processing_provider/params.py" line="295"/>
         <source>Field holding the usage code (US1.1 …). Default code_us, as ocsge:load names it; when absent, usage is tried.</source>
         <translation>Champ contenant le code d'usage (US1.1 …). Par défaut code_us, nom donné par ocsge:load ; s'il est absent, usage est essayé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="335"/>
+        <location filename="../processing_provider/params.py" line="336"/>
         <source>Hectares by default; m² as in the national files. Stated in the GeoPackage metadata.</source>
         <translation>Hectares par défaut ; m² comme dans les fichiers nationaux. Indiquée dans les métadonnées du GeoPackage.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="370"/>
+        <location filename="../processing_provider/params.py" line="371"/>
         <source>&apos;,&apos; with &apos;.&apos; decimals, or &apos;;&apos; with &apos;,&apos; decimals for French spreadsheets.</source>
         <translation>',' avec '.' comme séparateur décimal, ou ';' avec ',' comme séparateur décimal pour les tableurs français.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="373"/>
+        <location filename="../processing_provider/params.py" line="374"/>
         <source>50 m for communes, 250 m for EPCI and SCoT, 1,500 m for départements and régions; neighbours keep their shared boundary.</source>
         <translation>50 m pour les communes, 250 m pour les EPCI et SCoT, 1 500 m pour les départements et régions ; les voisins conservent leur limite commune.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="380"/>
+        <location filename="../processing_provider/params.py" line="381"/>
         <source>One row per territory: millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2.</source>
         <translation>Une ligne par territoire : millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="435"/>
+        <location filename="../processing_provider/params.py" line="436"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
@@ -1966,12 +1966,12 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>Les livraisons du Territoire de Belfort, ses communes et la table d'appartenance, niveau EPCI : portrait.pdf avec les trois EPCI, 9 pages chacun et 10 pour la CA Grand Belfort (ses 52 communes sur deux pages).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="304"/>
+        <location filename="../processing_provider/params.py" line="305"/>
         <source>Commune table</source>
         <translation>Table des communes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="304"/>
+        <location filename="../processing_provider/params.py" line="305"/>
         <source>The communes with their stocks and flows (code = INSEE code): ocsge:aggregate on communes, or the commune output of ocsge:rollup.</source>
         <translation>Les communes avec leurs stocks et leurs flux (code = code INSEE) : ocsge:aggregate sur les communes, ou la sortie communale de ocsge:rollup.</translation>
     </message>
@@ -2425,12 +2425,12 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
         <translation>{title} ({format}) non chargée : la livraison {kept} du même millésime est chargée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="474"/>
+        <location filename="../processing_provider/params.py" line="475"/>
         <source>Replace the group of an earlier run (same territory and millésimes)</source>
         <translation>Remplacer le groupe d'un lancement précédent (même territoire et mêmes millésimes)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="474"/>
+        <location filename="../processing_provider/params.py" line="475"/>
         <source>Unchecked: each run adds its own group of layers to the project, named after the territory, the millésimes and the date and time of the run. Checked: the group an earlier run made for the same territory and millésimes is removed from the project, with its layers (not their files), and this run's group takes its place.</source>
         <translation>Décoché : chaque lancement ajoute au projet son propre groupe de couches, nommé d'après le territoire, les millésimes, la date et l'heure du lancement. Coché : le groupe qu'un lancement précédent a créé pour le même territoire et les mêmes millésimes est retiré du projet, avec ses couches (pas leurs fichiers), et le groupe de ce lancement prend sa place.</translation>
     </message>
@@ -2575,17 +2575,17 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
         <translation>Additionne les lignes communales de ocsge:aggregate en lignes d'EPCI, de SCoT, de département et de région, selon les codes d'appartenance de la couche des communes (champs conservés par ocsge:aggregate : SIREN_EPCI, INSEE_DEP, INSEE_REG d'ADMIN EXPRESS, ou epci_code, scot_code, departement_code, region_code) ou selon une table d'appartenance : la table d'appartenance géographique des communes de l'Insee (XLSX tel que l'Insee le publie, lignes de titre comprises, ou CSV : CODGEO, LIBGEO, DEP, REG, EPCI, NATURE_EPCI) ou le CSV de l'extension (appartenance-communes-90.csv : commune_code, nom, epci_code, epci_nom, departement_code, region_code, population ; facultatifs : scot_code, scot_nom, epci_nature) ; les colonnes utilisées sont indiquées dans le journal. Les codes de commune sont vérifiés d'abord : si moins de la moitié d'entre eux figurent dans la table, ou si moins de la moitié ressemblent à des codes INSEE (5 caractères : 90010, 2A004, 97411), le traitement s'arrête avec un message qui nomme les deux champs et donne trois exemples, et n'écrit rien. Les surfaces et les flux sont les sommes des communes ; les pourcentages valent Σ surface ÷ Σ surface des communes × 100 (règle métier §4), dans l'unité de l'entrée (hectares ou m²). Les communes sans appartenance sont signalées (leur département est alors lu dans le code INSEE ; elles ne comptent dans aucun EPCI ni SCoT) ; les communes présentes dans la table mais absentes de la couche sont également signalées. Les codes d'EPT du Grand Paris (nature 'EPT' dans une colonne epci_nature, sinon la liste des 11 codes SIREN des EPT) ne sont pas des EPCI : leurs communes comptent dans la Métropole du Grand Paris (200054781). Sans codes de SCoT, le niveau SCoT est ignoré, avec un message. Les contours sont l'union des contours des communes.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="317"/>
+        <location filename="../processing_provider/params.py" line="318"/>
         <source>Membership tables (*.csv *.xlsx *.ods *.zip *.txt);;All files (*.*)</source>
         <translation>Tables d'appartenance (*.csv *.xlsx *.ods *.zip *.txt);;Tous les fichiers (*.*)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="318"/>
+        <location filename="../processing_provider/params.py" line="319"/>
         <source>Membership table (CSV or XLSX)</source>
         <translation>Table d'appartenance (CSV ou XLSX)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="318"/>
+        <location filename="../processing_provider/params.py" line="319"/>
         <source>INSEE's table d'appartenance géographique des communes (XLSX as published, or CSV: CODGEO, DEP, REG, EPCI…), or the plugin's CSV (commune_code, epci_code, epci_nom, departement_code, region_code; scot_code, scot_nom optional). Without it, the commune layer's fields are used (ADMIN EXPRESS: SIREN_EPCI, INSEE_DEP, INSEE_REG; or epci_code…).</source>
         <translation>La table d'appartenance géographique des communes de l'Insee (XLSX tel que publié, ou CSV : CODGEO, DEP, REG, EPCI…), ou le CSV de l'extension (commune_code, epci_code, epci_nom, departement_code, region_code ; scot_code, scot_nom facultatifs). Sans elle, les champs de la couche des communes sont utilisés (ADMIN EXPRESS : SIREN_EPCI, INSEE_DEP, INSEE_REG ; ou epci_code…).</translation>
     </message>
@@ -2623,7 +2623,7 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>{count} communes sont hors des données et écartées.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="131"/>
+        <location filename="../processing_provider/params.py" line="132"/>
         <source>Département</source>
         <translation>Département</translation>
     </message>
@@ -2668,57 +2668,57 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>Section {index}/{count} : {name}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="561"/>
+        <location filename="../processing_provider/params.py" line="575"/>
         <source>OCS GE deliveries (folder, .7z archives, .gpkg or .shp files)</source>
         <translation>Livraisons OCS GE (dossier, archives .7z, fichiers .gpkg ou .shp)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="561"/>
+        <location filename="../processing_provider/params.py" line="575"/>
         <source>A folder holding the deliveries of one or more départements and millésimes, IGN archives (.7z) or .gpkg / .shp files; several paths separated by ';'. Optional when layers are given below.</source>
         <translation>Un dossier contenant les livraisons d'un ou plusieurs départements et millésimes, des archives de l'IGN (.7z) ou des fichiers .gpkg / .shp ; plusieurs chemins séparés par « ; ». Boutons « Dossier… » et « Fichiers… », ou glisser-déposer. Facultatif quand des couches sont données ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="573"/>
+        <location filename="../processing_provider/params.py" line="587"/>
         <source>OCS GE layers (PostGIS tables, layers of the project)</source>
         <translation>Couches OCS GE (tables PostGIS, couches du projet)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="573"/>
+        <location filename="../processing_provider/params.py" line="587"/>
         <source>Layers already loaded, instead of or beside the deliveries: PostGIS tables (a WHERE millesime = … filter included), layers of ocsge:load or any OCS GE layer; told apart by their fields and contents, whatever their names.</source>
         <translation>Couches déjà chargées, à la place des livraisons ou en plus : tables PostGIS (filtre WHERE millesime = … compris), couches d'ocsge:load ou toute couche OCS GE ; reconnues à leurs champs et à leur contenu, quels que soient leurs noms.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="587"/>
+        <location filename="../processing_provider/params.py" line="601"/>
         <source>Communes</source>
         <translation>Communes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="593"/>
+        <location filename="../processing_provider/params.py" line="607"/>
         <source>Commune outlines (any CRS) with the INSEE code: ADMIN EXPRESS&apos;s COMMUNE layer (its SIREN_EPCI, INSEE_DEP, INSEE_REG fields give the membership) or any layer with the code, ideally with epci_code, departement_code, region_code, scot_code.</source>
         <translation>Contours des communes (tout SCR) avec le code INSEE : la couche COMMUNE d'ADMIN EXPRESS (ses champs SIREN_EPCI, INSEE_DEP, INSEE_REG donnent l'appartenance) ou toute couche portant le code, idéalement avec epci_code, departement_code, region_code, scot_code.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="602"/>
+        <location filename="../processing_provider/params.py" line="616"/>
         <source>Commune code field</source>
         <translation>Champ du code de commune</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="602"/>
+        <location filename="../processing_provider/params.py" line="616"/>
         <source>The INSEE code of the commune (5 characters: 90010, 2A004, 97411). Empty: recognised (INSEE_COM of ADMIN EXPRESS, CODGEO, commune_code, code).</source>
         <translation>Le code INSEE de la commune (5 caractères : 90010, 2A004, 97411). Vide : reconnu (INSEE_COM d'ADMIN EXPRESS, CODGEO, commune_code, code).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="612"/>
+        <location filename="../processing_provider/params.py" line="626"/>
         <source>Commune name field</source>
         <translation>Champ du nom de commune</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="612"/>
+        <location filename="../processing_provider/params.py" line="626"/>
         <source>The commune&apos;s name. Empty: recognised (NOM of ADMIN EXPRESS, LIBGEO, nom).</source>
         <translation>Le nom de la commune. Vide : reconnu (NOM d'ADMIN EXPRESS, LIBGEO, nom).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="619"/>
+        <location filename="../processing_provider/params.py" line="633"/>
         <source>How artificialisation is decided; imperméabilisation always comes from the couverture.</source>
         <translation>Manière de déterminer l'artificialisation ; l'imperméabilisation découle toujours de la couverture.</translation>
     </message>
@@ -2743,67 +2743,67 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>Le champ d'entrée {old} est conservé sous le nom {new}.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="226"/>
+        <location filename="../processing_provider/params.py" line="227"/>
         <source>Count apart what is undetermined (a parent code stands for the codes under it)</source>
         <translation>Compter à part ce qui est indéterminé (un code parent vaut les codes sous lui)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="229"/>
+        <location filename="../processing_provider/params.py" line="230"/>
         <source>As the national files (exact codes only, the rest neither artificialised nor impermeable)</source>
         <translation>Comme les fichiers nationaux (codes exacts seulement, le reste ni artificialisé ni imperméabilisé)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="234"/>
+        <location filename="../processing_provider/params.py" line="235"/>
         <source>Imprecise codes (parents, INDETERMINE, empty)</source>
         <translation>Codes imprécis (parents, INDETERMINE, vides)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="448"/>
+        <location filename="../processing_provider/params.py" line="449"/>
         <source>PostgreSQL database</source>
         <translation>Base PostgreSQL</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="435"/>
+        <location filename="../processing_provider/params.py" line="436"/>
         <source>Where the files are written; files of the same names in it are replaced, nothing else is touched. When the project is saved, the dialog proposes a folder in ocsge beside it (a new one rather than a folder of yours).</source>
         <translation>Où les fichiers sont écrits ; les fichiers de mêmes noms y sont remplacés, rien d'autre n'est touché. Quand le projet est enregistré, la boîte de dialogue propose un dossier dans ocsge à côté de lui (un nouveau plutôt qu'un dossier à vous).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/territories.py" line="76"/>
+        <location filename="../ocsge_plugin/gui/territories.py" line="73"/>
         <source>Empty: every territory of the level</source>
         <translation>Vide : tous les territoires du niveau</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/territories.py" line="77"/>
+        <location filename="../ocsge_plugin/gui/territories.py" line="74"/>
         <source>Codes separated by &apos;,&apos;; tick the territories in the list below.</source>
         <translation>Codes séparés par « , » ; cochez les territoires dans la liste ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/territories.py" line="79"/>
+        <location filename="../ocsge_plugin/gui/territories.py" line="76"/>
         <source>Search a territory (name or code)</source>
         <translation>Chercher un territoire (nom ou code)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/territories.py" line="113"/>
+        <location filename="../ocsge_plugin/gui/territories.py" line="110"/>
         <source>{count} territories of this level; none ticked: all of them.</source>
         <translation>{count} territoires de ce niveau ; aucun coché : tous.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/territories.py" line="113"/>
+        <location filename="../ocsge_plugin/gui/territories.py" line="110"/>
         <source>Choose the communes (and the membership table) above to list the territories.</source>
         <translation>Choisissez les communes (et la table d'appartenance) ci-dessus pour lister les territoires.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/territories.py" line="113"/>
+        <location filename="../ocsge_plugin/gui/territories.py" line="110"/>
         <source>{count} territory of this level; none ticked: all of them.</source>
         <translation>{count} territoire de ce niveau ; aucun coché : tous.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="360"/>
+        <location filename="../processing_provider/params.py" line="361"/>
         <source>Simplify outlines (shared boundaries kept)</source>
         <translation>Simplifier les contours (limites partagées conservées)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="363"/>
+        <location filename="../processing_provider/params.py" line="364"/>
         <source>Also one row per territory (columns by millésime, &quot;by index&quot;)</source>
         <translation>Aussi une ligne par territoire (colonnes par millésime, « par index »)</translation>
     </message>
@@ -2918,7 +2918,7 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>Code INSEE de la région (actuel ou d'avant 2016).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="132"/>
+        <location filename="../processing_provider/params.py" line="133"/>
         <source>Région</source>
         <translation>Région</translation>
     </message>
@@ -3570,7 +3570,7 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
         <translation>Le fichier d'un CRIGE avec une base nouvelle et une UMC corrigée, « Fiches nouvelles seulement » : le rapport liste la base nouvelle comme ajoutée et la correction comme refusée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="418"/>
+        <location filename="../processing_provider/params.py" line="419"/>
         <source>Reduction rate (%)</source>
         <translation>Taux de réduction (%)</translation>
     </message>
@@ -3642,27 +3642,27 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
         <translation>La couche</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="240"/>
+        <location filename="../processing_provider/params.py" line="241"/>
         <source>Correspondence table of a regional base (CSV)</source>
         <translation>Table de correspondance d'une base régionale (CSV)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="240"/>
+        <location filename="../processing_provider/params.py" line="241"/>
         <source>CSV files (*.csv *.txt);;All files (*.*)</source>
         <translation>Fichiers CSV (*.csv *.txt);;Tous les fichiers (*.*)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="246"/>
+        <location filename="../processing_provider/params.py" line="247"/>
         <source>For a land-cover base other than OCS GE (a regional base, Corine Land Cover): a CSV file (';' or ',', UTF-8 or Latin-1) with the columns code, artificialise, impermeable (values oui, non, indetermine) and libelle (optional); lines '# nom: …' and '# source: …' before the header name the table and the document it follows. Each polygon's code is read through the table instead of the couverture × usage matrix (no thresholds): a code the table says indetermine, or does not list, is counted apart as indéterminé, never as non-artificialised, and the unlisted codes are reported with their surface. The table's name is written where the convention is (report, metadata, convention column). Shipped: resources/correspondances/clc_niveau1.csv (Corine Land Cover).</source>
         <translation>Pour une base d'occupation du sol autre que l'OCS GE (base régionale, Corine Land Cover) : un fichier CSV (« ; » ou « , », UTF-8 ou Latin-1) aux colonnes code, artificialise, impermeable (valeurs oui, non, indetermine) et libelle (facultative) ; des lignes « # nom: … » et « # source: … » avant l'en-tête nomment la table et le document qu'elle suit. Le code de chaque polygone est lu dans la table au lieu de la matrice couverture × usage (sans les seuils) : un code que la table dit indetermine, ou qu'elle ne liste pas, est compté à part comme indéterminé, jamais comme non artificialisé, et les codes absents de la table sont signalés avec leur surface. Le nom de la table est écrit là où l'est la convention (rapport, métadonnées, colonne convention). Fournie : resources/correspondances/clc_niveau1.csv (Corine Land Cover).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="260"/>
+        <location filename="../processing_provider/params.py" line="261"/>
         <source>Code field of the regional base</source>
         <translation>Champ du code de la base régionale</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="263"/>
+        <location filename="../processing_provider/params.py" line="264"/>
         <source>The layers' field holding the codes the correspondence table lists (e.g. code_n2, CODE_18); required with the table, case ignored. A layer with this field is read as the base's layer of its millésime (a millesime field, or a year alone in its name: mos_2021); in the diagnostic, files and folders given as deliveries whose layers have it are read so.</source>
         <translation>Le champ des couches qui porte les codes que liste la table de correspondance (par exemple code_n2, CODE_18) ; obligatoire avec la table, sans tenir compte de la casse. Une couche qui a ce champ est lue comme la couche de la base pour son millésime (champ millesime, ou une année seule dans son nom : mos_2021) ; dans le diagnostic, les fichiers et dossiers donnés comme livraisons dont les couches ont ce champ sont lus ainsi.</translation>
     </message>
@@ -4087,42 +4087,42 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
         <translation>Aucune table des communes. Attendu : la sortie de ocsge:aggregate sur les communes ou de ocsge:rollup.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="128"/>
+        <location filename="../processing_provider/params.py" line="129"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="129"/>
+        <location filename="../processing_provider/params.py" line="130"/>
         <source>EPCI</source>
         <translation>EPCI</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="130"/>
+        <location filename="../processing_provider/params.py" line="131"/>
         <source>SCoT</source>
         <translation>SCoT</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="394"/>
+        <location filename="../processing_provider/params.py" line="395"/>
         <source>Consumption file (Cerema)</source>
         <translation>Fichier de consommation (Cerema)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="400"/>
+        <location filename="../processing_provider/params.py" line="401"/>
         <source>The law (default)</source>
         <translation>La loi (par défaut)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="400"/>
+        <location filename="../processing_provider/params.py" line="401"/>
         <source>As the national « Trajectoires ZAN » table</source>
         <translation>Comme la table nationale « Trajectoires ZAN »</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="401"/>
+        <location filename="../processing_provider/params.py" line="402"/>
         <source>Convention of the trajectory</source>
         <translation>Convention de la trajectoire</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="407"/>
+        <location filename="../processing_provider/params.py" line="408"/>
         <source>INSEE table de passage</source>
         <translation>Table de passage de l'INSEE</translation>
     </message>
@@ -4159,17 +4159,17 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
 {lines}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic_national.py" line="88"/>
+        <location filename="../processing_provider/diagnostic_national.py" line="82"/>
         <source>No département code in the name of {paths}: left out.</source>
         <translation>Aucun code de département dans le nom de {paths} : écarté.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic_national.py" line="105"/>
+        <location filename="../processing_provider/diagnostic_national.py" line="99"/>
         <source>Départements: {codes}.</source>
         <translation>Départements : {codes}.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic_national.py" line="125"/>
+        <location filename="../processing_provider/diagnostic_national.py" line="119"/>
         <source>Canceled: the départements finished are kept in {folder}; run again with the same inputs to go on from there.</source>
         <translation>Annulé : les départements terminés sont conservés dans {folder} ; relancez avec les mêmes entrées pour reprendre là.</translation>
     </message>
@@ -4609,32 +4609,32 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
 <context>
     <name>DiagnosticAlgorithm</name>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="50"/>
+        <location filename="../processing_provider/diagnostic.py" line="43"/>
         <source>Commune table (GeoPackage layer)</source>
         <translation>Table des communes (couche GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="55"/>
+        <location filename="../processing_provider/diagnostic.py" line="48"/>
         <source>EPCI table (GeoPackage layer)</source>
         <translation>Table des EPCI (couche GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="108"/>
+        <location filename="../processing_provider/diagnostic.py" line="101"/>
         <source>No delivery given. Expected .7z archives or folders from IGN, separated by &apos;;&apos;.</source>
         <translation>Aucune livraison indiquée. Attendu : des archives .7z ou des dossiers de l'IGN, séparés par ';'.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="82"/>
+        <location filename="../processing_provider/diagnostic.py" line="75"/>
         <source>No commune layer. Expected commune polygons with their INSEE code.</source>
         <translation>Aucune couche des communes. Attendu : des polygones de communes avec leur code INSEE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="78"/>
+        <location filename="../processing_provider/diagnostic.py" line="71"/>
         <source>The commune layer {path} cannot be opened: it does not exist or is not a vector layer. Expected commune polygons with their INSEE code.</source>
         <translation>La couche des communes {path} ne peut pas être ouverte : elle n'existe pas ou n'est pas une couche vecteur. Attendu : des polygones de communes avec leur code INSEE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="90"/>
+        <location filename="../processing_provider/diagnostic.py" line="83"/>
         <source>The commune layer has no commune code field (fields: {fields}). Expected INSEE_COM, CODGEO, commune_code or code, or choose the field.</source>
         <translation>La couche des communes n'a pas de champ de code de commune (champs : {fields}). Attendu : INSEE_COM, CODGEO, commune_code ou code, ou choisissez le champ.</translation>
     </message>
@@ -5129,22 +5129,22 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
 <context>
     <name>NationalDiagnosticAlgorithm</name>
     <message>
-        <location filename="../processing_provider/diagnostic_national.py" line="45"/>
+        <location filename="../processing_provider/diagnostic_national.py" line="39"/>
         <source>Worker processes</source>
         <translation>Processus de calcul</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic_national.py" line="61"/>
+        <location filename="../processing_provider/diagnostic_national.py" line="55"/>
         <source>The commune layer must be a file: each département's process opens it itself. Expected a GeoPackage, shapefile or GeoJSON of communes with their INSEE code (export a database layer to a file first).</source>
         <translation>La couche des communes doit être un fichier : le processus de chaque département l'ouvre lui-même. Attendu : un GeoPackage, un shapefile ou un GeoJSON des communes avec leur code INSEE (exportez d'abord une couche de base de données vers un fichier).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic_national.py" line="72"/>
+        <location filename="../processing_provider/diagnostic_national.py" line="66"/>
         <source>The commune layer has no commune code field (fields: {fields}). Expected INSEE_COM, CODGEO, commune_code or code, or choose the field.</source>
         <translation>La couche des communes n'a pas de champ de code de commune (champs : {fields}). Attendu : INSEE_COM, CODGEO, commune_code ou code, ou choisissez le champ.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic_national.py" line="99"/>
+        <location filename="../processing_provider/diagnostic_national.py" line="93"/>
         <source>No delivery of a département given. Expected IGN's .7z archives or folders (their names hold the département: …_D032_…), or a folder of them.</source>
         <translation>Aucune livraison d'un département n'est donnée. Attendu : les archives .7z ou dossiers de l'IGN (leur nom porte le département : …_D032_…), ou un dossier qui les contient.</translation>
     </message>
@@ -5271,102 +5271,102 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
 <context>
     <name>PortraitAlgorithm</name>
     <message>
-        <location filename="../processing_provider/portrait.py" line="116"/>
+        <location filename="../processing_provider/portrait.py" line="115"/>
         <source>Level of the territories</source>
         <translation>Niveau des territoires</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="101"/>
+        <location filename="../processing_provider/portrait.py" line="100"/>
         <source>Layout template (.qpt)</source>
         <translation>Modèle de mise en page (.qpt)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="108"/>
+        <location filename="../processing_provider/portrait.py" line="107"/>
         <source>Portrait (PDF)</source>
         <translation>Portrait (PDF)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="107"/>
+        <location filename="../processing_provider/portrait.py" line="106"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="109"/>
+        <location filename="../processing_provider/portrait.py" line="108"/>
         <source>Number of pages</source>
         <translation>Nombre de pages</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="110"/>
+        <location filename="../processing_provider/portrait.py" line="109"/>
         <source>Folder of the tables and charts</source>
         <translation>Dossier des tables et des graphiques</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="151"/>
+        <location filename="../processing_provider/portrait.py" line="150"/>
         <source>No output file. Expected a .pdf path.</source>
         <translation>Aucun fichier de sortie. Attendu : un chemin .pdf.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="253"/>
+        <location filename="../processing_provider/portrait.py" line="252"/>
         <source>The template {path} does not exist. Expected a .qpt file saved from the layout designer.</source>
         <translation>Le modèle {path} n'existe pas. Attendu : un fichier .qpt enregistré depuis le concepteur de mise en page.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="170"/>
+        <location filename="../processing_provider/portrait.py" line="169"/>
         <source>Canceled: no file was written.</source>
         <translation>Annulé : aucun fichier n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="177"/>
+        <location filename="../processing_provider/portrait.py" line="176"/>
         <source>Cannot write {path}: {error}. Expected a writable place.</source>
         <translation>Impossible d'écrire {path} : {error}. Attendu : un emplacement accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="196"/>
+        <location filename="../processing_provider/portrait.py" line="195"/>
         <source>{pages} pages written to {path}</source>
         <translation>{pages} pages écrites dans {path}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="132"/>
+        <location filename="../processing_provider/portrait.py" line="131"/>
         <source>Only the territories of the selected communes</source>
         <translation>Seulement les territoires des communes sélectionnées</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="99"/>
+        <location filename="../processing_provider/portrait.py" line="98"/>
         <source>Background of the map (raster or WMS layer)</source>
         <translation>Fond de carte (couche raster ou WMS)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="299"/>
+        <location filename="../processing_provider/portrait.py" line="298"/>
         <source>No commune is selected in the commune layer. Expected a selection on the map (or no tick on « Only the territories of the selected communes »).</source>
         <translation>Aucune commune n'est sélectionnée dans la couche des communes. Attendu : une sélection sur la carte (ou la case « Seulement les territoires des communes sélectionnées » décochée).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="142"/>
+        <location filename="../processing_provider/portrait.py" line="141"/>
         <source>Model</source>
         <translation>Modèle</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="141"/>
+        <location filename="../processing_provider/portrait.py" line="140"/>
         <source>Portrait</source>
         <translation>Portrait</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="141"/>
+        <location filename="../processing_provider/portrait.py" line="140"/>
         <source>Rapport triennal (art. R. 2231-1 CGCT)</source>
         <translation>Rapport triennal (art. R. 2231-1 CGCT)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="213"/>
+        <location filename="../processing_provider/portrait.py" line="212"/>
         <source>The rapport triennal needs the consumption file (indicator 1° of article R. 2231-1 of the CGCT). Expected Cerema's commune file in « Consumption file ».</source>
         <translation>Le rapport triennal demande le fichier de consommation (indicateur 1° de l'article R. 2231-1 du CGCT). Attendu : le fichier communal du Cerema dans « Fichier de consommation ».</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="118"/>
+        <location filename="../processing_provider/portrait.py" line="117"/>
         <source>Territories</source>
         <translation>Territoires</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="123"/>
+        <location filename="../processing_provider/portrait.py" line="122"/>
         <source>The territories to portray, ticked in the list of the level chosen (name and code, from the communes and the membership table above) or typed as codes separated by ',' (INSEE code of a commune or a département, SIREN of an EPCI…); none: every territory of the level.</source>
         <translation>Les territoires à décrire, cochés dans la liste du niveau choisi (nom et code, d'après les communes et la table d'appartenance ci-dessus) ou saisis en codes séparés par « , » (code INSEE d'une commune ou d'un département, SIREN d'un EPCI…) ; aucun : tous les territoires du niveau.</translation>
     </message>

@@ -24,14 +24,7 @@ __all__ = [
 ]
 
 
-class DiagnosticAlgorithm(OcsgeAlgorithm):
-    INPUT = "INPUT"
-    LAYERS = "LAYERS"
-    COMMUNES = "COMMUNES"
-    CODE_FIELD = "CODE_FIELD"
-    NAME_FIELD = "NAME_FIELD"
-    MEMBERSHIP = "MEMBERSHIP"
-    METHOD = "METHOD"
+class DiagnosticAlgorithm(params.DiagnosticInputs, OcsgeAlgorithm):
     COVERAGE = "COVERAGE"
     COMMUNE_LAYER = "COMMUNE_LAYER"
     EPCI_LAYER = "EPCI_LAYER"

@@ -23,13 +23,7 @@ __all__ = [
 ]
 
 
-class NationalDiagnosticAlgorithm(OcsgeAlgorithm):
-    INPUT = "INPUT"
-    COMMUNES = "COMMUNES"
-    CODE_FIELD = "CODE_FIELD"
-    NAME_FIELD = "NAME_FIELD"
-    MEMBERSHIP = "MEMBERSHIP"
-    METHOD = "METHOD"
+class NationalDiagnosticAlgorithm(params.DiagnosticInputs, OcsgeAlgorithm):
     COVERAGE = "COVERAGE"
     WORKERS = "WORKERS"
 

@@ -45,6 +45,7 @@ METHODS = (AUTO,) + CORE_METHODS  # the METHOD parameter's choices, in order
 UNITS = ("ha", "m2")
 DIALECTS = ("comma", "semicolon")
 __all__ = [
+    "DiagnosticInputs",
     "DIALECTS",
     "METHODS",
     "POLYGONS",
@@ -552,6 +553,19 @@ def commune_layer(project: QgsProject | None = None) -> str | None:
         if commune_fields(names).code is not None:
             return layer.id()
     return None
+
+
+class DiagnosticInputs:
+    """The names of the parameters :func:`diagnostic_inputs` adds, for the algorithms that take
+    them (diagnostic, national diagnostic, portrait): a mixin before ``OcsgeAlgorithm``."""
+
+    INPUT = "INPUT"
+    LAYERS = "LAYERS"
+    COMMUNES = "COMMUNES"
+    CODE_FIELD = "CODE_FIELD"
+    NAME_FIELD = "NAME_FIELD"
+    MEMBERSHIP = "MEMBERSHIP"
+    METHOD = "METHOD"
 
 
 def diagnostic_inputs(alg, with_layers: bool = True) -> None:

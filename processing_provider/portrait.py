@@ -55,8 +55,7 @@ SHARED = (
 )
 
 
-class PortraitAlgorithm(OcsgeAlgorithm):
-    INPUT, COMMUNES, METHOD, CODE_FIELD = "INPUT", "COMMUNES", "METHOD", "CODE_FIELD"
+class PortraitAlgorithm(params.DiagnosticInputs, OcsgeAlgorithm):
     LEVEL = "LEVEL"
     TERRITORIES = "TERRITORIES"
     SELECTED = "SELECTED"

@@ -173,16 +173,8 @@ def _fields_to_read(
                 ).format(field=artif_field, fields=", ".join(fields.names()))
             )
         used["artif"] = artif_name
-        crit_name = find_field(fields, crit_field)
-        if crit_name is None:
-            warnings.append(
-                Note(
-                    tr(
-                        "No {field} field: IGN's thresholds are taken as having changed nothing."
-                    ).format(field=crit_field)
-                )
-            )
-        else:
+        crit_name = _crit_field(fields, crit_field, warnings)
+        if crit_name is not None:
             used["crit_seuil"] = crit_name
         us_name = find_field(
             fields, us_field, US_ALTERNATIVES if us_field in (None, "code_us") else ()
@@ -417,6 +409,16 @@ def _fields_compared(
                 "crit_seuil)."
             ).format(field=artif_field, fields=", ".join(fields.names()))
         )
+    crit_name = _crit_field(fields, crit_field, warnings)
+    used.update(couverture=cs_name, usage=us_name, artif=artif_name)
+    if crit_name:
+        used["crit_seuil"] = crit_name
+    return cs_name, us_name, artif_name, crit_name, used
+
+
+def _crit_field(fields, crit_field: str, warnings: list) -> str | None:
+    """The name of IGN's crit_seuil field in ``fields``; None, said as a note in ``warnings``,
+    when the layer has none (the thresholds are then taken as having changed nothing)."""
     crit_name = find_field(fields, crit_field)
     if crit_name is None:
         warnings.append(
@@ -426,7 +428,4 @@ def _fields_compared(
                 ).format(field=crit_field)
             )
         )
-    used.update(couverture=cs_name, usage=us_name, artif=artif_name)
-    if crit_name:
-        used["crit_seuil"] = crit_name
-    return cs_name, us_name, artif_name, crit_name, used
+    return crit_name
