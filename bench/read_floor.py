@@ -93,20 +93,9 @@ def copy(out: str, source: str, index: bool) -> int:
 
 
 def read_ogr(sources: list[str]) -> int:
-    from osgeo import ogr
-
     count = 0
     for source in sources:
-        path, _, layer_name = source.partition("|layername=")
-        ds = ogr.Open(path)
-        layer = ds.GetLayerByName(layer_name) if layer_name else ds.GetLayer(0)
-        defn = layer.GetLayerDefn()
-        names = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
-        wanted = [
-            n
-            for n in names
-            if n.lower() in ("code_cs", "code_us") or n.lower().startswith(("cs_", "us_"))
-        ]
+        ds, layer, names, wanted = _open(source)  # ds kept: the layer lives while it does
         layer.SetIgnoredFields([n for n in names if n not in wanted])
         area = 0.0
         for feature in layer:
