@@ -18,7 +18,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import pickle
 import queue
 import shutil
 import subprocess
@@ -49,7 +48,7 @@ from ..storage.names import departement_from_name
 from .diagnostic import DiagnosticOptions
 from .export import run_export
 from .logs import say
-from .national_worker import DONE, PICKLE, write_json
+from .national_worker import DONE, MERGE_INPUT, frame_from_json, write_json
 from .steps import steps as multi_step
 
 __all__ = [
@@ -225,7 +224,7 @@ def _finished(job: dict) -> dict | None:
         marker = json.loads(Path(job["marker"]).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if marker.get("key") != job["key"] or not (Path(job["folder"]) / PICKLE).is_file():
+    if marker.get("key") != job["key"] or not (Path(job["folder"]) / MERGE_INPUT).is_file():
         return None
     return marker
 
@@ -341,21 +340,19 @@ def _merged_inputs(folders: list[Path]):
     put together."""
     tables, geometries, classes, target, code_field = [], {}, {}, None, ""
     for folder in folders:
-        with open(folder / PICKLE, "rb") as handle:
-            data = pickle.load(handle)  # noqa: S301 - written by this plugin's worker
+        data = json.loads((folder / MERGE_INPUT).read_text(encoding="utf-8"))  # data only
         crs = QgsCoordinateReferenceSystem.fromWkt(data["crs"])
         target = target or crs
         move = None if crs == target else QgsCoordinateTransform(crs, target, QgsProject.instance())
         for code, wkb in data["geometries"].items():
             geometry = QgsGeometry()
-            geometry.fromWkb(wkb)
+            geometry.fromWkb(bytes.fromhex(wkb))
             if move is not None:
                 geometry.transform(move)
             geometries[code] = geometry
-        tables.append(data["table"])
-        for name, frame in (data["classes"] or {}).items():
-            if frame is not None:
-                classes.setdefault(name, []).append(frame)
+        tables.append(frame_from_json(data["table"]))
+        for name, frame in data["classes"].items():
+            classes.setdefault(name, []).append(frame_from_json(frame))
         code_field = code_field or data["code_field"]
     table = pd.concat(tables, ignore_index=True)
     classes = {name: pd.concat(frames, ignore_index=True) for name, frames in classes.items()}

@@ -3,7 +3,7 @@ QGIS objects cannot cross into another process, so the worker opens its own QGIS
 job from a JSON file).
 
 The worker writes the département's diagnostic (the files of a single ``ocsge:diagnostic``) and
-what the merge needs (``national.pkl``: the commune table, outlines as WKB, the CRS, the per-class
+what the merge needs (``national.json``: the commune table, outlines as WKB, the CRS, the per-class
 tables) into a :class:`files.Transaction` folder, puts it in place whole, then writes its
 completion marker (``<code>.done``, renamed in place): a killed worker leaves no marker, and its
 temporary folder is removed by the next run (``files.clean_leftovers``).
@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import os
-import pickle
 import sys
 import time
 from pathlib import Path
@@ -35,13 +34,15 @@ from . import diagnostic
 
 __all__ = [
     "DONE",
-    "PICKLE",
+    "MERGE_INPUT",
+    "frame_from_json",
+    "frame_json",
     "main",
     "write_json",
 ]
 
 DONE = ".done"  # the completion marker's suffix: <state>/<code>.done
-PICKLE = "national.pkl"  # in a département's folder: what the merge reads
+MERGE_INPUT = "national.json"  # in a département's folder: what the merge reads (data, no code)
 
 
 def say(kind: str, text: str) -> None:
@@ -115,16 +116,15 @@ def run(job: dict, feedback) -> dict:
         found = diagnostic.diagnose(
             job["paths"], [], layer, fields, membership, str(work.path), options, feedback
         )
-        geometries = {code: bytes(g.asWkb()) for code, g in found.geometries.items()}
+        classes = found.result.classes or {}
         merged = {
-            "table": found.table,
-            "geometries": geometries,
+            "table": frame_json(found.table),
+            "geometries": {code: bytes(g.asWkb()).hex() for code, g in found.geometries.items()},
             "crs": found.result.crs.toWkt(),
-            "classes": found.result.classes,
+            "classes": {n: frame_json(f) for n, f in classes.items() if f is not None},
             "code_field": fields.code,
         }
-        with open(work.path / PICKLE, "wb") as handle:
-            pickle.dump(merged, handle, protocol=4)
+        (work.path / MERGE_INPUT).write_text(json.dumps(merged), encoding="utf-8")
     report = found.report(options.unit, options.convention)
     usage = resource.getrusage(resource.RUSAGE_SELF) if resource else None
     marker = {
@@ -159,3 +159,21 @@ def main(argv) -> int:
         say("E", error)
         return 1
     return 0
+
+
+def frame_json(frame) -> dict:
+    """A table as JSON data (no code runs when it is read back: :func:`frame_from_json`): its
+    rows and columns (numbers as Python writes them, exact), and each column's dtype."""
+    return {
+        "split": frame.to_dict(orient="split"),  # Python numbers: every digit kept
+        "dtypes": {str(name): str(dtype) for name, dtype in frame.dtypes.items()},
+    }
+
+
+def frame_from_json(data: dict):
+    """The table :func:`frame_json` wrote, with its dtypes."""
+    import pandas as pd
+
+    split = data["split"]
+    frame = pd.DataFrame(split["data"], columns=split["columns"])
+    return frame.astype({name: data["dtypes"][str(name)] for name in frame.columns})

@@ -164,11 +164,11 @@ def test_a_stopped_run_resumes_without_redoing_a_finished_departement(
     (state / second).mkdir(exist_ok=True)  # what a killed département left: discarded
     (state / second / "partial.gpkg").write_text("half")
     marker = (state / f"{first}.done").stat().st_mtime_ns
-    table = (state / first / "national.pkl").stat().st_mtime_ns
+    table = (state / first / "national.json").stat().st_mtime_ns
     again = _national(ocsge, national_inputs, out, 1)
     assert again.skipped == [first] and again.ran == [second]
     assert (state / f"{first}.done").stat().st_mtime_ns == marker  # not done again
-    assert (state / first / "national.pkl").stat().st_mtime_ns == table
+    assert (state / first / "national.json").stat().st_mtime_ns == table
     assert not (state / second / "partial.gpkg").exists()
     assert read_csv(out / "artif_commune.csv") == read_csv(two_workers[1] / "artif_commune.csv")
 
