@@ -444,37 +444,37 @@
         <translation>Ce panneau ne peut pas afficher le format « {format} » sur la carte (il charge les GeoPackage, GeoJSON, shapefiles zippés, CSV avec coordonnées ou WKT et les livraisons OCS GE en .7z). Téléchargez plutôt le fichier.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="277"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="272"/>
         <source>{value} B</source>
         <translation>{value} o</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="278"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="273"/>
         <source>{value} kB</source>
         <translation>{value} ko</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="279"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="274"/>
         <source>{value} MB</source>
         <translation>{value} Mo</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="280"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="275"/>
         <source>{value} GB</source>
         <translation>{value} Go</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="281"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="276"/>
         <source>{value} TB</source>
         <translation>{value} To</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="305"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="300"/>
         <source>Unexpected answer from data.gouv.fr (no “data” list). Check the API address in the plugin settings.</source>
         <translation>Réponse inattendue de data.gouv.fr (pas de liste “data”). Vérifiez l'adresse de l'API dans les paramètres de l'extension.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="327"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="322"/>
         <source>Unexpected answer from data.gouv.fr for the dataset {ident}.</source>
         <translation>Réponse inattendue de data.gouv.fr pour le jeu de données {ident}.</translation>
     </message>
@@ -819,12 +819,12 @@
         <translation>Paramètres par défaut rétablis.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/layers.py" line="73"/>
+        <location filename="../ocsge_plugin/gui/layers.py" line="75"/>
         <source>{name} is empty.</source>
         <translation>{name} est vide.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/layers.py" line="180"/>
+        <location filename="../ocsge_plugin/gui/layers.py" line="182"/>
         <source>{name} holds no vector layer.</source>
         <translation>{name} ne contient aucune couche vecteur.</translation>
     </message>
@@ -1049,7 +1049,7 @@
         <translation>{count} communes figurent plusieurs fois dans la table d'appartenance avec des EPCI différents ; la première ligne est retenue : {communes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="377"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="372"/>
         <source>data.gouv.fr&apos;s resource</source>
         <translation>la ressource de data.gouv.fr</translation>
     </message>
@@ -2465,12 +2465,12 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
         <translation>Consommation NAF (Cerema, communes)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="343"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="338"/>
         <source>No dataset of {organization} titled “{title}” in data.gouv.fr's answer for “{query}”.</source>
         <translation>Aucun jeu de données de {organization} intitulé « {title} » dans la réponse de data.gouv.fr pour « {query} ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="355"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="350"/>
         <source>The dataset “{title}” has no {kind} file named for “{name}”. Choose its file in the list.</source>
         <translation>Le jeu de données « {title} » n'a pas de fichier {kind} nommé « {name} ». Choisissez son fichier dans la liste.</translation>
     </message>
@@ -2898,22 +2898,22 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>, {count} tables dans la base</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Identifier</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Unique identifier of the base in the inventory.</source>
         <translation>Identifiant unique de la base dans l'inventaire.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Région code</source>
         <translation>Code région</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>INSEE code of the région (current or before 2016).</source>
         <translation>Code INSEE de la région (actuel ou d'avant 2016).</translation>
     </message>
@@ -2923,22 +2923,22 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>Région</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Name of the région, before or after the 2016 merger.</source>
         <translation>Nom de la région, avant ou après la fusion de 2016.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Land-cover characteristics</source>
         <translation>Caractéristiques de l'OCS</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Free text: “en cours d'élaboration”, “OCS GE”, “OCS GE améliorée”, “OCS dérivée de Corine Land Cover”…</source>
         <translation>Texte libre : « en cours d'élaboration », « OCS GE », « OCS GE améliorée », « OCS dérivée de Corine Land Cover »…</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Years of the millésimes, separated by commas.</source>
         <translation>Années des millésimes, séparées par des virgules.</translation>
     </message>
@@ -2948,47 +2948,47 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>Dimensions</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>1 (one nomenclature) or 2 (cover and use).</source>
         <translation>1 (une nomenclature) ou 2 (couverture et usage).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Number of classes</source>
         <translation>Nombre de postes</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Number of classes of the nomenclature.</source>
         <translation>Nombre de postes de la nomenclature.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Classes in detail</source>
         <translation>Détail des postes</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>The nomenclature&apos;s classes in detail.</source>
         <translation>Détail des postes de la nomenclature.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Number of levels</source>
         <translation>Nombre de niveaux</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Number of nested levels.</source>
         <translation>Nombre de niveaux emboîtés.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Levels in detail</source>
         <translation>Détail des niveaux</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>The nested levels in detail.</source>
         <translation>Détail des niveaux emboîtés.</translation>
     </message>
@@ -2998,282 +2998,282 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>UMC</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Minimum mapping unit, free text citing an area.</source>
         <translation>Unité minimale de collecte, texte libre citant une surface.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Images used</source>
         <translation>Images utilisées</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Aerial photographs or satellite images used.</source>
         <translation>Prises de vues ou images satellites utilisées.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Contractor(s)</source>
         <translation>Prestataire(s)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Contractor(s) of the production.</source>
         <translation>Prestataire(s) de la production.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Link to the data</source>
         <translation>Lien vers les données</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Download address of the data.</source>
         <translation>Adresse de téléchargement des données.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Link to the viewer</source>
         <translation>Lien vers le visualiseur</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Address of a viewer.</source>
         <translation>Adresse d'un visualiseur.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Update date</source>
         <translation>Date de mise à jour</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Date the information was updated (YYYY-MM-DD).</source>
         <translation>Date de mise à jour de l'information (AAAA-MM-JJ).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Interpretation scale</source>
         <translation>Échelle d'interprétation</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Scale of photo-interpretation or capture.</source>
         <translation>Échelle de photo-interprétation ou de saisie.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Output scale</source>
         <translation>Échelle de restitution</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Recommended scale of use.</source>
         <translation>Échelle d'exploitation recommandée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>AMO</source>
         <translation>AMO</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Assistance to the contracting authority (AMO): “oui” or “non”.</source>
         <translation>Assistance à maîtrise d'ouvrage : « oui » ou « non ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>AMO content</source>
         <translation>Contenu de l'AMO</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>What the AMO covered.</source>
         <translation>Ce que l'AMO a couvert.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>AMO price</source>
         <translation>Prix de l'AMO</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Price of the AMO.</source>
         <translation>Prix de l'AMO.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>AMO duration</source>
         <translation>Durée de l'AMO</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Duration of the AMO.</source>
         <translation>Durée de l'AMO.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>AMO contractor</source>
         <translation>Prestataire de l'AMO</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Contractor of the AMO.</source>
         <translation>Prestataire de l'AMO.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Quality control</source>
         <translation>Contrôle qualité</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Quality control and who did it.</source>
         <translation>Contrôle qualité et son auteur.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Production price</source>
         <translation>Prix de la production</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Cost of the production.</source>
         <translation>Coût de la production.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Production duration</source>
         <translation>Durée de la production</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Duration of the production.</source>
         <translation>Durée de la production.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Public page(s) the information comes from, separated by spaces.</source>
         <translation>Page(s) publique(s) d'où viennent les informations, séparées par des espaces.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Verification date</source>
         <translation>Date de vérification</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Date the source was read (YYYY-MM-DD).</source>
         <translation>Date à laquelle la source a été lue (AAAA-MM-JJ).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="361"/>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="217"/>
         <source>Line {line}: {found} columns instead of {expected}.</source>
         <translation>Ligne {line} : {found} colonnes au lieu de {expected}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="379"/>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="235"/>
         <source>Line 1, field “{name}”: column missing from the header.</source>
         <translation>Ligne 1, champ « {name} » : colonne absente de l'en-tête.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="382"/>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="238"/>
         <source>Line 1, column {n}: header “{found}” instead of “{name}”.</source>
         <translation>Ligne 1, colonne {n} : en-tête « {found} » au lieu de « {name} ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="385"/>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="241"/>
         <source>Line 1, column {n}: header “{found}” unknown to the schema.</source>
         <translation>Ligne 1, colonne {n} : en-tête « {found} » inconnu du schéma.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="445"/>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="301"/>
         <source>“{item}” is not a year.</source>
         <translation>« {item} » n'est pas une année.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="450"/>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="306"/>
         <source>“{item}”: {year} is not a year between {low} and {high}.</source>
         <translation>« {item} » : {year} n'est pas une année entre {low} et {high}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="453"/>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="309"/>
         <source>“{item}”: a millésime spans {span} years at most; two millésimes are written “{first}, {last}”.</source>
         <translation>« {item} » : un millésime s'étale sur {span} ans au plus ; deux millésimes s'écrivent « {first}, {last} ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="468"/>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="324"/>
         <source>“{url}” is not a well-formed http(s) address.</source>
         <translation>« {url} » n'est pas une adresse http(s) bien formée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="479"/>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="335"/>
         <source>“{value}” is not a YYYY-MM-DD date.</source>
         <translation>« {value} » n'est pas une date AAAA-MM-JJ.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="485"/>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="341"/>
         <source>“{value}” is not an INSEE région code.</source>
         <translation>« {value} » n'est pas un code INSEE de région.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="492"/>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="348"/>
         <source>“{value}”: 1 or 2 expected.</source>
         <translation>« {value} » : 1 ou 2 attendu.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="494"/>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="350"/>
         <source>“{value}”: a number (or “N à M”, “N + M”) expected.</source>
         <translation>« {value} » : un nombre (ou « N à M », « N + M ») attendu.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="496"/>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="352"/>
         <source>“{value}” cites no area (m², m2, ha, km²).</source>
         <translation>« {value} » ne cite aucune surface (m², m2, ha, km²).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="498"/>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="354"/>
         <source>“{value}”: “oui” or “non” expected.</source>
         <translation>« {value} » : « oui » ou « non » attendu.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="522"/>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="378"/>
         <source>required value missing.</source>
         <translation>valeur obligatoire absente.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="525"/>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="381"/>
         <source>spaces at the start or end of the value.</source>
         <translation>espaces en début ou en fin de valeur.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="533"/>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="389"/>
         <source>“{id}” already used on line {other}.</source>
         <translation>« {id} » déjà utilisé ligne {other}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="543"/>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="399"/>
         <source>Line {line}, field “{name}” ({label}): {text}</source>
         <translation>Ligne {line}, champ « {name} » ({label}) : {text}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="644"/>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="500"/>
         <source>{added} new record(s), {changed} changed, {same} unchanged, {absent} missing from the imported file (kept).</source>
         <translation>{added} fiche(s) nouvelle(s), {changed} modifiée(s), {same} inchangée(s), {absent} absente(s) du fichier importé (gardées).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="766"/>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="622"/>
         <source>{n} regional base(s) listed</source>
         <translation>{n} base(s) régionale(s) recensée(s)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="766"/>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="622"/>
         <source>No regional base listed</source>
         <translation>Aucune base régionale recensée</translation>
     </message>
