@@ -167,8 +167,8 @@ class OcsgeDock(DockWidgets):
             item.setToolTip(0, dataset.title)
             item.setData(0, Qt.ItemDataRole.UserRole, dataset)
             self.results.addTopLevelItem(item)
-        self.previous_button.setEnabled(bool(page and page.has_previous))
-        self.next_button.setEnabled(bool(page and page.has_next))
+        self.previous_button.setEnabled(bool(page and page.previous_page))
+        self.next_button.setEnabled(bool(page and page.next_page))
         if page is None:
             self.page_label.setText("")
         elif not page.total:

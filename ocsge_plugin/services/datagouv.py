@@ -243,6 +243,9 @@ class Dataset:
 
 @dataclass(frozen=True)
 class SearchPage:
+    """One page of a search: its datasets, and the API's links to the next and previous pages
+    (None at either end)."""
+
     query: str
     datasets: tuple[Dataset, ...]
     page: int
@@ -254,14 +257,6 @@ class SearchPage:
     @property
     def pages(self) -> int:
         return max(1, math.ceil(self.total / self.page_size)) if self.page_size else 1
-
-    @property
-    def has_next(self) -> bool:
-        return bool(self.next_page)
-
-    @property
-    def has_previous(self) -> bool:
-        return bool(self.previous_page)
 
 
 def short_date(value: str) -> str:
