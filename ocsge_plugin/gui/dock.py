@@ -358,7 +358,7 @@ class OcsgeDock(DockWidgets):
                 resource, folder, progress=t.setProgress
             ),
             lambda result: self.message(
-                tr("Saved: {path}").format(path=result[0]), Qgis.MessageLevel.Success
+                tr("Saved: {path}").format(path=result.path), Qgis.MessageLevel.Success
             ),
         )
 
@@ -420,7 +420,7 @@ class OcsgeDock(DockWidgets):
             lambda t: catalogue.Catalogue(self._client(t)).download(
                 delivery, progress=t.setProgress
             ),
-            lambda result: self.run_load(result[0]),
+            lambda result: self.run_load(result.path),
         )
 
     # --------------------------------------------------------------------------- long jobs

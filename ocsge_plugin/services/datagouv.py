@@ -20,6 +20,7 @@ from ..core import settings
 from ..core.i18n import tr
 from ..storage import files
 from . import network
+from .network import Downloaded, Progress
 
 __all__ = [
     "DataGouv",
@@ -358,14 +359,10 @@ class DataGouv:
         return found, resource
 
     def download(
-        self,
-        resource: Resource,
-        folder: str | Path | None = None,
-        progress: network.Progress = None,
-    ) -> tuple[Path, bool]:
+        self, resource: Resource, folder: str | Path | None = None, progress: Progress = None
+    ) -> Downloaded:
         """Download a resource into ``folder`` (default: the cache), reusing an identical earlier
-        download; never more than its declared ``filesize`` and a margin (network.Budget).
-        Returns (path, reused)."""
+        download; never more than its declared ``filesize`` and a margin (network.Budget)."""
         if not resource.download_url:
             raise network.NetworkError(resource.why_not_displayable(), "http")
         network.check_url(resource.download_url)

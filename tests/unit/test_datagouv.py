@@ -224,10 +224,10 @@ def test_download_into_the_cache_is_reused_until_the_file_changes(api, tmp_path)
         )
         assert not reused and path.read_bytes() == body
         assert path.parent == tmp_path / "cache" / "datagouv" / "r1"
-        again, reused = service.download(
+        again = service.download(
             datagouv.Resource.from_api(resource("r1", "Communes", "gpkg", url))
         )
-        assert reused and again == path and len(api.log) == 1
+        assert again.reused and again.path == path and len(api.log) == 1
         newer = resource("r1", "Communes", "gpkg", url, last_modified="2025-01-01T00:00:00+00:00")
         _, reused = service.download(datagouv.Resource.from_api(newer))
         assert not reused and len(api.log) == 2
