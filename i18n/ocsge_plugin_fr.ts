@@ -444,37 +444,37 @@
         <translation>Ce panneau ne peut pas afficher le format « {format} » sur la carte (il charge les GeoPackage, GeoJSON, shapefiles zippés, CSV avec coordonnées ou WKT et les livraisons OCS GE en .7z). Téléchargez plutôt le fichier.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="277"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="272"/>
         <source>{value} B</source>
         <translation>{value} o</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="278"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="273"/>
         <source>{value} kB</source>
         <translation>{value} ko</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="279"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="274"/>
         <source>{value} MB</source>
         <translation>{value} Mo</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="280"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="275"/>
         <source>{value} GB</source>
         <translation>{value} Go</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="281"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="276"/>
         <source>{value} TB</source>
         <translation>{value} To</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="305"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="300"/>
         <source>Unexpected answer from data.gouv.fr (no “data” list). Check the API address in the plugin settings.</source>
         <translation>Réponse inattendue de data.gouv.fr (pas de liste “data”). Vérifiez l'adresse de l'API dans les paramètres de l'extension.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="327"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="322"/>
         <source>Unexpected answer from data.gouv.fr for the dataset {ident}.</source>
         <translation>Réponse inattendue de data.gouv.fr pour le jeu de données {ident}.</translation>
     </message>
@@ -819,12 +819,12 @@
         <translation>Paramètres par défaut rétablis.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/layers.py" line="73"/>
+        <location filename="../ocsge_plugin/gui/layers.py" line="75"/>
         <source>{name} is empty.</source>
         <translation>{name} est vide.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/gui/layers.py" line="180"/>
+        <location filename="../ocsge_plugin/gui/layers.py" line="182"/>
         <source>{name} holds no vector layer.</source>
         <translation>{name} ne contient aucune couche vecteur.</translation>
     </message>
@@ -1049,7 +1049,7 @@
         <translation>{count} communes figurent plusieurs fois dans la table d'appartenance avec des EPCI différents ; la première ligne est retenue : {communes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="377"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="372"/>
         <source>data.gouv.fr&apos;s resource</source>
         <translation>la ressource de data.gouv.fr</translation>
     </message>
@@ -1479,72 +1479,72 @@
         <translation>Artificialisation nette {years} (m² par ha) – {level}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="220"/>
+        <location filename="../processing_provider/params.py" line="221"/>
         <source>Artificialisation method</source>
         <translation>Méthode d'artificialisation</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="215"/>
+        <location filename="../processing_provider/params.py" line="216"/>
         <source>Automatic (IGN&apos;s artificialisation when present, else matrix + thresholds)</source>
         <translation>Automatique (l'artificialisation de l'IGN si présente, sinon matrice + seuils)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="216"/>
+        <location filename="../processing_provider/params.py" line="217"/>
         <source>IGN (artificialisation layers)</source>
         <translation>IGN (couches d'artificialisation)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="217"/>
+        <location filename="../processing_provider/params.py" line="218"/>
         <source>Matrice (couverture × usage only)</source>
         <translation>Matrice (couverture × usage seulement)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="218"/>
+        <location filename="../processing_provider/params.py" line="219"/>
         <source>Matrice + seuils (the décret's thresholds)</source>
         <translation>Matrice + seuils (seuils du décret)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="290"/>
+        <location filename="../processing_provider/params.py" line="291"/>
         <source>Couverture field</source>
         <translation>Champ de couverture</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="299"/>
+        <location filename="../processing_provider/params.py" line="300"/>
         <source>Usage field</source>
         <translation>Champ d'usage</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="336"/>
+        <location filename="../processing_provider/params.py" line="337"/>
         <source>Unit of surfaces</source>
         <translation>Unité des surfaces</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="336"/>
+        <location filename="../processing_provider/params.py" line="337"/>
         <source>Hectares</source>
         <translation>Hectares</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="336"/>
+        <location filename="../processing_provider/params.py" line="337"/>
         <source>Square metres (national files)</source>
         <translation>Mètres carrés (fichiers nationaux)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="352"/>
+        <location filename="../processing_provider/params.py" line="353"/>
         <source>CSV separators</source>
         <translation>Séparateurs CSV</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="352"/>
+        <location filename="../processing_provider/params.py" line="353"/>
         <source>Comma and decimal point (, .)</source>
         <translation>Virgule et point décimal (, .)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="352"/>
+        <location filename="../processing_provider/params.py" line="353"/>
         <source>Semicolon and decimal comma (; ,)</source>
         <translation>Point-virgule et virgule décimale (; ,)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="431"/>
+        <location filename="../processing_provider/params.py" line="432"/>
         <source>Compute the share covered by OCS GE</source>
         <translation>Calculer la part couverte par l'OCS GE</translation>
     </message>
@@ -1649,17 +1649,17 @@
         <translation>La base PostgreSQL « {name} » a refusé les tables : {reason}. Rien n'a été modifié dans la base.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="452"/>
+        <location filename="../processing_provider/params.py" line="453"/>
         <source>One of QGIS's saved PostgreSQL connections (or, from qgis_process, a connection string host=… dbname=… user=…): the published tables are also written into the schema below, all replaced in one transaction (an error leaves the previous tables).</source>
         <translation>Une des connexions PostgreSQL enregistrées dans QGIS (ou, avec qgis_process, une chaîne de connexion host=… dbname=… user=…) : les tables publiées sont aussi écrites dans le schéma ci-dessous, toutes remplacées en une seule transaction (une erreur laisse les tables précédentes).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="460"/>
+        <location filename="../processing_provider/params.py" line="461"/>
         <source>Schema</source>
         <translation>Schéma</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="463"/>
+        <location filename="../processing_provider/params.py" line="464"/>
         <source>An existing schema of that database; tables of the same names that the plugin wrote are replaced, no other.</source>
         <translation>Un schéma existant de cette base ; les tables de mêmes noms que l'extension a écrites sont remplacées, aucune autre.</translation>
     </message>
@@ -1674,37 +1674,37 @@
         <translation>Impossible d'écrire dans {folder} : {error}. Attendu : un dossier accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="286"/>
+        <location filename="../processing_provider/params.py" line="287"/>
         <source>Field holding the couverture code (CS1.1.1.1 …). Default code_cs, as ocsge:load names it; when absent, couverture is tried.</source>
         <translation>Champ contenant le code de couverture (CS1.1.1.1 …). Par défaut code_cs, nom donné par ocsge:load ; s'il est absent, couverture est essayé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="295"/>
+        <location filename="../processing_provider/params.py" line="296"/>
         <source>Field holding the usage code (US1.1 …). Default code_us, as ocsge:load names it; when absent, usage is tried.</source>
         <translation>Champ contenant le code d'usage (US1.1 …). Par défaut code_us, nom donné par ocsge:load ; s'il est absent, usage est essayé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="336"/>
+        <location filename="../processing_provider/params.py" line="337"/>
         <source>Hectares by default; m² as in the national files. Stated in the GeoPackage metadata.</source>
         <translation>Hectares par défaut ; m² comme dans les fichiers nationaux. Indiquée dans les métadonnées du GeoPackage.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="371"/>
+        <location filename="../processing_provider/params.py" line="372"/>
         <source>&apos;,&apos; with &apos;.&apos; decimals, or &apos;;&apos; with &apos;,&apos; decimals for French spreadsheets.</source>
         <translation>',' avec '.' comme séparateur décimal, ou ';' avec ',' comme séparateur décimal pour les tableurs français.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="374"/>
+        <location filename="../processing_provider/params.py" line="375"/>
         <source>50 m for communes, 250 m for EPCI and SCoT, 1,500 m for départements and régions; neighbours keep their shared boundary.</source>
         <translation>50 m pour les communes, 250 m pour les EPCI et SCoT, 1 500 m pour les départements et régions ; les voisins conservent leur limite commune.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="381"/>
+        <location filename="../processing_provider/params.py" line="382"/>
         <source>One row per territory: millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2.</source>
         <translation>Une ligne par territoire : millesimes_1, pourcent_artif_1, surface_artif_1, …, flux_surface_1_2, flux_percent_1_2.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="436"/>
+        <location filename="../processing_provider/params.py" line="437"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
@@ -1966,12 +1966,12 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>Les livraisons du Territoire de Belfort, ses communes et la table d'appartenance, niveau EPCI : portrait.pdf avec les trois EPCI, 9 pages chacun et 10 pour la CA Grand Belfort (ses 52 communes sur deux pages).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="305"/>
+        <location filename="../processing_provider/params.py" line="306"/>
         <source>Commune table</source>
         <translation>Table des communes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="305"/>
+        <location filename="../processing_provider/params.py" line="306"/>
         <source>The communes with their stocks and flows (code = INSEE code): ocsge:aggregate on communes, or the commune output of ocsge:rollup.</source>
         <translation>Les communes avec leurs stocks et leurs flux (code = code INSEE) : ocsge:aggregate sur les communes, ou la sortie communale de ocsge:rollup.</translation>
     </message>
@@ -2425,12 +2425,12 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
         <translation>{title} ({format}) non chargée : la livraison {kept} du même millésime est chargée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="475"/>
+        <location filename="../processing_provider/params.py" line="476"/>
         <source>Replace the group of an earlier run (same territory and millésimes)</source>
         <translation>Remplacer le groupe d'un lancement précédent (même territoire et mêmes millésimes)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="475"/>
+        <location filename="../processing_provider/params.py" line="476"/>
         <source>Unchecked: each run adds its own group of layers to the project, named after the territory, the millésimes and the date and time of the run. Checked: the group an earlier run made for the same territory and millésimes is removed from the project, with its layers (not their files), and this run's group takes its place.</source>
         <translation>Décoché : chaque lancement ajoute au projet son propre groupe de couches, nommé d'après le territoire, les millésimes, la date et l'heure du lancement. Coché : le groupe qu'un lancement précédent a créé pour le même territoire et les mêmes millésimes est retiré du projet, avec ses couches (pas leurs fichiers), et le groupe de ce lancement prend sa place.</translation>
     </message>
@@ -2465,12 +2465,12 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
         <translation>Consommation NAF (Cerema, communes)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="343"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="338"/>
         <source>No dataset of {organization} titled “{title}” in data.gouv.fr's answer for “{query}”.</source>
         <translation>Aucun jeu de données de {organization} intitulé « {title} » dans la réponse de data.gouv.fr pour « {query} ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="355"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="350"/>
         <source>The dataset “{title}” has no {kind} file named for “{name}”. Choose its file in the list.</source>
         <translation>Le jeu de données « {title} » n'a pas de fichier {kind} nommé « {name} ». Choisissez son fichier dans la liste.</translation>
     </message>
@@ -2575,17 +2575,17 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
         <translation>Additionne les lignes communales de ocsge:aggregate en lignes d'EPCI, de SCoT, de département et de région, selon les codes d'appartenance de la couche des communes (champs conservés par ocsge:aggregate : SIREN_EPCI, INSEE_DEP, INSEE_REG d'ADMIN EXPRESS, ou epci_code, scot_code, departement_code, region_code) ou selon une table d'appartenance : la table d'appartenance géographique des communes de l'Insee (XLSX tel que l'Insee le publie, lignes de titre comprises, ou CSV : CODGEO, LIBGEO, DEP, REG, EPCI, NATURE_EPCI) ou le CSV de l'extension (appartenance-communes-90.csv : commune_code, nom, epci_code, epci_nom, departement_code, region_code, population ; facultatifs : scot_code, scot_nom, epci_nature) ; les colonnes utilisées sont indiquées dans le journal. Les codes de commune sont vérifiés d'abord : si moins de la moitié d'entre eux figurent dans la table, ou si moins de la moitié ressemblent à des codes INSEE (5 caractères : 90010, 2A004, 97411), le traitement s'arrête avec un message qui nomme les deux champs et donne trois exemples, et n'écrit rien. Les surfaces et les flux sont les sommes des communes ; les pourcentages valent Σ surface ÷ Σ surface des communes × 100 (règle métier §4), dans l'unité de l'entrée (hectares ou m²). Les communes sans appartenance sont signalées (leur département est alors lu dans le code INSEE ; elles ne comptent dans aucun EPCI ni SCoT) ; les communes présentes dans la table mais absentes de la couche sont également signalées. Les codes d'EPT du Grand Paris (nature 'EPT' dans une colonne epci_nature, sinon la liste des 11 codes SIREN des EPT) ne sont pas des EPCI : leurs communes comptent dans la Métropole du Grand Paris (200054781). Sans codes de SCoT, le niveau SCoT est ignoré, avec un message. Les contours sont l'union des contours des communes.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="318"/>
+        <location filename="../processing_provider/params.py" line="319"/>
         <source>Membership tables (*.csv *.xlsx *.ods *.zip *.txt);;All files (*.*)</source>
         <translation>Tables d'appartenance (*.csv *.xlsx *.ods *.zip *.txt);;Tous les fichiers (*.*)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="319"/>
+        <location filename="../processing_provider/params.py" line="320"/>
         <source>Membership table (CSV or XLSX)</source>
         <translation>Table d'appartenance (CSV ou XLSX)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="319"/>
+        <location filename="../processing_provider/params.py" line="320"/>
         <source>INSEE's table d'appartenance géographique des communes (XLSX as published, or CSV: CODGEO, DEP, REG, EPCI…), or the plugin's CSV (commune_code, epci_code, epci_nom, departement_code, region_code; scot_code, scot_nom optional). Without it, the commune layer's fields are used (ADMIN EXPRESS: SIREN_EPCI, INSEE_DEP, INSEE_REG; or epci_code…).</source>
         <translation>La table d'appartenance géographique des communes de l'Insee (XLSX tel que publié, ou CSV : CODGEO, DEP, REG, EPCI…), ou le CSV de l'extension (commune_code, epci_code, epci_nom, departement_code, region_code ; scot_code, scot_nom facultatifs). Sans elle, les champs de la couche des communes sont utilisés (ADMIN EXPRESS : SIREN_EPCI, INSEE_DEP, INSEE_REG ; ou epci_code…).</translation>
     </message>
@@ -2623,7 +2623,7 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>{count} communes sont hors des données et écartées.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="132"/>
+        <location filename="../processing_provider/params.py" line="133"/>
         <source>Département</source>
         <translation>Département</translation>
     </message>
@@ -2668,57 +2668,57 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>Section {index}/{count} : {name}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="575"/>
+        <location filename="../processing_provider/params.py" line="604"/>
         <source>OCS GE deliveries (folder, .7z archives, .gpkg or .shp files)</source>
         <translation>Livraisons OCS GE (dossier, archives .7z, fichiers .gpkg ou .shp)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="575"/>
+        <location filename="../processing_provider/params.py" line="604"/>
         <source>A folder holding the deliveries of one or more départements and millésimes, IGN archives (.7z) or .gpkg / .shp files; several paths separated by ';'. Optional when layers are given below.</source>
         <translation>Un dossier contenant les livraisons d'un ou plusieurs départements et millésimes, des archives de l'IGN (.7z) ou des fichiers .gpkg / .shp ; plusieurs chemins séparés par « ; ». Boutons « Dossier… » et « Fichiers… », ou glisser-déposer. Facultatif quand des couches sont données ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="587"/>
+        <location filename="../processing_provider/params.py" line="616"/>
         <source>OCS GE layers (PostGIS tables, layers of the project)</source>
         <translation>Couches OCS GE (tables PostGIS, couches du projet)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="587"/>
+        <location filename="../processing_provider/params.py" line="616"/>
         <source>Layers already loaded, instead of or beside the deliveries: PostGIS tables (a WHERE millesime = … filter included), layers of ocsge:load or any OCS GE layer; told apart by their fields and contents, whatever their names.</source>
         <translation>Couches déjà chargées, à la place des livraisons ou en plus : tables PostGIS (filtre WHERE millesime = … compris), couches d'ocsge:load ou toute couche OCS GE ; reconnues à leurs champs et à leur contenu, quels que soient leurs noms.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="601"/>
+        <location filename="../processing_provider/params.py" line="630"/>
         <source>Communes</source>
         <translation>Communes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="607"/>
+        <location filename="../processing_provider/params.py" line="636"/>
         <source>Commune outlines (any CRS) with the INSEE code: ADMIN EXPRESS&apos;s COMMUNE layer (its SIREN_EPCI, INSEE_DEP, INSEE_REG fields give the membership) or any layer with the code, ideally with epci_code, departement_code, region_code, scot_code.</source>
         <translation>Contours des communes (tout SCR) avec le code INSEE : la couche COMMUNE d'ADMIN EXPRESS (ses champs SIREN_EPCI, INSEE_DEP, INSEE_REG donnent l'appartenance) ou toute couche portant le code, idéalement avec epci_code, departement_code, region_code, scot_code.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="616"/>
+        <location filename="../processing_provider/params.py" line="645"/>
         <source>Commune code field</source>
         <translation>Champ du code de commune</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="616"/>
+        <location filename="../processing_provider/params.py" line="645"/>
         <source>The INSEE code of the commune (5 characters: 90010, 2A004, 97411). Empty: recognised (INSEE_COM of ADMIN EXPRESS, CODGEO, commune_code, code).</source>
         <translation>Le code INSEE de la commune (5 caractères : 90010, 2A004, 97411). Vide : reconnu (INSEE_COM d'ADMIN EXPRESS, CODGEO, commune_code, code).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="626"/>
+        <location filename="../processing_provider/params.py" line="655"/>
         <source>Commune name field</source>
         <translation>Champ du nom de commune</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="626"/>
+        <location filename="../processing_provider/params.py" line="655"/>
         <source>The commune&apos;s name. Empty: recognised (NOM of ADMIN EXPRESS, LIBGEO, nom).</source>
         <translation>Le nom de la commune. Vide : reconnu (NOM d'ADMIN EXPRESS, LIBGEO, nom).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="633"/>
+        <location filename="../processing_provider/params.py" line="662"/>
         <source>How artificialisation is decided; imperméabilisation always comes from the couverture.</source>
         <translation>Manière de déterminer l'artificialisation ; l'imperméabilisation découle toujours de la couverture.</translation>
     </message>
@@ -2743,27 +2743,27 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>Le champ d'entrée {old} est conservé sous le nom {new}.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="227"/>
+        <location filename="../processing_provider/params.py" line="228"/>
         <source>Count apart what is undetermined (a parent code stands for the codes under it)</source>
         <translation>Compter à part ce qui est indéterminé (un code parent vaut les codes sous lui)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="230"/>
+        <location filename="../processing_provider/params.py" line="231"/>
         <source>As the national files (exact codes only, the rest neither artificialised nor impermeable)</source>
         <translation>Comme les fichiers nationaux (codes exacts seulement, le reste ni artificialisé ni imperméabilisé)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="235"/>
+        <location filename="../processing_provider/params.py" line="236"/>
         <source>Imprecise codes (parents, INDETERMINE, empty)</source>
         <translation>Codes imprécis (parents, INDETERMINE, vides)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="449"/>
+        <location filename="../processing_provider/params.py" line="450"/>
         <source>PostgreSQL database</source>
         <translation>Base PostgreSQL</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="436"/>
+        <location filename="../processing_provider/params.py" line="437"/>
         <source>Where the files are written; files of the same names in it are replaced, nothing else is touched. When the project is saved, the dialog proposes a folder in ocsge beside it (a new one rather than a folder of yours).</source>
         <translation>Où les fichiers sont écrits ; les fichiers de mêmes noms y sont remplacés, rien d'autre n'est touché. Quand le projet est enregistré, la boîte de dialogue propose un dossier dans ocsge à côté de lui (un nouveau plutôt qu'un dossier à vous).</translation>
     </message>
@@ -2798,12 +2798,12 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>{count} territoire de ce niveau ; aucun coché : tous.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="361"/>
+        <location filename="../processing_provider/params.py" line="362"/>
         <source>Simplify outlines (shared boundaries kept)</source>
         <translation>Simplifier les contours (limites partagées conservées)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="364"/>
+        <location filename="../processing_provider/params.py" line="365"/>
         <source>Also one row per territory (columns by millésime, &quot;by index&quot;)</source>
         <translation>Aussi une ligne par territoire (colonnes par millésime, « par index »)</translation>
     </message>
@@ -2898,47 +2898,47 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>, {count} tables dans la base</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Identifier</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Unique identifier of the base in the inventory.</source>
         <translation>Identifiant unique de la base dans l'inventaire.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Région code</source>
         <translation>Code région</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>INSEE code of the région (current or before 2016).</source>
         <translation>Code INSEE de la région (actuel ou d'avant 2016).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="133"/>
+        <location filename="../processing_provider/params.py" line="134"/>
         <source>Région</source>
         <translation>Région</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Name of the région, before or after the 2016 merger.</source>
         <translation>Nom de la région, avant ou après la fusion de 2016.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Land-cover characteristics</source>
         <translation>Caractéristiques de l'OCS</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Free text: “en cours d'élaboration”, “OCS GE”, “OCS GE améliorée”, “OCS dérivée de Corine Land Cover”…</source>
         <translation>Texte libre : « en cours d'élaboration », « OCS GE », « OCS GE améliorée », « OCS dérivée de Corine Land Cover »…</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Years of the millésimes, separated by commas.</source>
         <translation>Années des millésimes, séparées par des virgules.</translation>
     </message>
@@ -2948,47 +2948,47 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>Dimensions</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>1 (one nomenclature) or 2 (cover and use).</source>
         <translation>1 (une nomenclature) ou 2 (couverture et usage).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Number of classes</source>
         <translation>Nombre de postes</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Number of classes of the nomenclature.</source>
         <translation>Nombre de postes de la nomenclature.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Classes in detail</source>
         <translation>Détail des postes</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>The nomenclature&apos;s classes in detail.</source>
         <translation>Détail des postes de la nomenclature.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Number of levels</source>
         <translation>Nombre de niveaux</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Number of nested levels.</source>
         <translation>Nombre de niveaux emboîtés.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Levels in detail</source>
         <translation>Détail des niveaux</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>The nested levels in detail.</source>
         <translation>Détail des niveaux emboîtés.</translation>
     </message>
@@ -2998,282 +2998,282 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>UMC</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Minimum mapping unit, free text citing an area.</source>
         <translation>Unité minimale de collecte, texte libre citant une surface.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Images used</source>
         <translation>Images utilisées</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Aerial photographs or satellite images used.</source>
         <translation>Prises de vues ou images satellites utilisées.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Contractor(s)</source>
         <translation>Prestataire(s)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Contractor(s) of the production.</source>
         <translation>Prestataire(s) de la production.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Link to the data</source>
         <translation>Lien vers les données</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Download address of the data.</source>
         <translation>Adresse de téléchargement des données.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Link to the viewer</source>
         <translation>Lien vers le visualiseur</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Address of a viewer.</source>
         <translation>Adresse d'un visualiseur.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Update date</source>
         <translation>Date de mise à jour</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Date the information was updated (YYYY-MM-DD).</source>
         <translation>Date de mise à jour de l'information (AAAA-MM-JJ).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Interpretation scale</source>
         <translation>Échelle d'interprétation</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Scale of photo-interpretation or capture.</source>
         <translation>Échelle de photo-interprétation ou de saisie.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Output scale</source>
         <translation>Échelle de restitution</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Recommended scale of use.</source>
         <translation>Échelle d'exploitation recommandée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>AMO</source>
         <translation>AMO</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Assistance to the contracting authority (AMO): “oui” or “non”.</source>
         <translation>Assistance à maîtrise d'ouvrage : « oui » ou « non ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>AMO content</source>
         <translation>Contenu de l'AMO</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>What the AMO covered.</source>
         <translation>Ce que l'AMO a couvert.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>AMO price</source>
         <translation>Prix de l'AMO</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Price of the AMO.</source>
         <translation>Prix de l'AMO.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>AMO duration</source>
         <translation>Durée de l'AMO</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Duration of the AMO.</source>
         <translation>Durée de l'AMO.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>AMO contractor</source>
         <translation>Prestataire de l'AMO</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Contractor of the AMO.</source>
         <translation>Prestataire de l'AMO.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Quality control</source>
         <translation>Contrôle qualité</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Quality control and who did it.</source>
         <translation>Contrôle qualité et son auteur.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Production price</source>
         <translation>Prix de la production</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Cost of the production.</source>
         <translation>Coût de la production.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Production duration</source>
         <translation>Durée de la production</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Duration of the production.</source>
         <translation>Durée de la production.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Public page(s) the information comes from, separated by spaces.</source>
         <translation>Page(s) publique(s) d'où viennent les informations, séparées par des espaces.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Verification date</source>
         <translation>Date de vérification</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="93"/>
+        <location filename="../ocsge_plugin/domain/regional_fields.py" line="48"/>
         <source>Date the source was read (YYYY-MM-DD).</source>
         <translation>Date à laquelle la source a été lue (AAAA-MM-JJ).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="361"/>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="217"/>
         <source>Line {line}: {found} columns instead of {expected}.</source>
         <translation>Ligne {line} : {found} colonnes au lieu de {expected}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="379"/>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="235"/>
         <source>Line 1, field “{name}”: column missing from the header.</source>
         <translation>Ligne 1, champ « {name} » : colonne absente de l'en-tête.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="382"/>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="238"/>
         <source>Line 1, column {n}: header “{found}” instead of “{name}”.</source>
         <translation>Ligne 1, colonne {n} : en-tête « {found} » au lieu de « {name} ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="385"/>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="241"/>
         <source>Line 1, column {n}: header “{found}” unknown to the schema.</source>
         <translation>Ligne 1, colonne {n} : en-tête « {found} » inconnu du schéma.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="445"/>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="301"/>
         <source>“{item}” is not a year.</source>
         <translation>« {item} » n'est pas une année.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="450"/>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="306"/>
         <source>“{item}”: {year} is not a year between {low} and {high}.</source>
         <translation>« {item} » : {year} n'est pas une année entre {low} et {high}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="453"/>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="309"/>
         <source>“{item}”: a millésime spans {span} years at most; two millésimes are written “{first}, {last}”.</source>
         <translation>« {item} » : un millésime s'étale sur {span} ans au plus ; deux millésimes s'écrivent « {first}, {last} ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="468"/>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="324"/>
         <source>“{url}” is not a well-formed http(s) address.</source>
         <translation>« {url} » n'est pas une adresse http(s) bien formée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="479"/>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="335"/>
         <source>“{value}” is not a YYYY-MM-DD date.</source>
         <translation>« {value} » n'est pas une date AAAA-MM-JJ.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="485"/>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="341"/>
         <source>“{value}” is not an INSEE région code.</source>
         <translation>« {value} » n'est pas un code INSEE de région.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="492"/>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="348"/>
         <source>“{value}”: 1 or 2 expected.</source>
         <translation>« {value} » : 1 ou 2 attendu.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="494"/>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="350"/>
         <source>“{value}”: a number (or “N à M”, “N + M”) expected.</source>
         <translation>« {value} » : un nombre (ou « N à M », « N + M ») attendu.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="496"/>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="352"/>
         <source>“{value}” cites no area (m², m2, ha, km²).</source>
         <translation>« {value} » ne cite aucune surface (m², m2, ha, km²).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="498"/>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="354"/>
         <source>“{value}”: “oui” or “non” expected.</source>
         <translation>« {value} » : « oui » ou « non » attendu.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="522"/>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="378"/>
         <source>required value missing.</source>
         <translation>valeur obligatoire absente.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="525"/>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="381"/>
         <source>spaces at the start or end of the value.</source>
         <translation>espaces en début ou en fin de valeur.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="533"/>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="389"/>
         <source>“{id}” already used on line {other}.</source>
         <translation>« {id} » déjà utilisé ligne {other}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="543"/>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="399"/>
         <source>Line {line}, field “{name}” ({label}): {text}</source>
         <translation>Ligne {line}, champ « {name} » ({label}) : {text}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="644"/>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="500"/>
         <source>{added} new record(s), {changed} changed, {same} unchanged, {absent} missing from the imported file (kept).</source>
         <translation>{added} fiche(s) nouvelle(s), {changed} modifiée(s), {same} inchangée(s), {absent} absente(s) du fichier importé (gardées).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="766"/>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="622"/>
         <source>{n} regional base(s) listed</source>
         <translation>{n} base(s) régionale(s) recensée(s)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/domain/regional_bases.py" line="766"/>
+        <location filename="../ocsge_plugin/domain/regional_bases.py" line="622"/>
         <source>No regional base listed</source>
         <translation>Aucune base régionale recensée</translation>
     </message>
@@ -3570,7 +3570,7 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
         <translation>Le fichier d'un CRIGE avec une base nouvelle et une UMC corrigée, « Fiches nouvelles seulement » : le rapport liste la base nouvelle comme ajoutée et la correction comme refusée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="419"/>
+        <location filename="../processing_provider/params.py" line="420"/>
         <source>Reduction rate (%)</source>
         <translation>Taux de réduction (%)</translation>
     </message>
@@ -3642,27 +3642,27 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
         <translation>La couche</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="241"/>
+        <location filename="../processing_provider/params.py" line="242"/>
         <source>Correspondence table of a regional base (CSV)</source>
         <translation>Table de correspondance d'une base régionale (CSV)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="241"/>
+        <location filename="../processing_provider/params.py" line="242"/>
         <source>CSV files (*.csv *.txt);;All files (*.*)</source>
         <translation>Fichiers CSV (*.csv *.txt);;Tous les fichiers (*.*)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="247"/>
+        <location filename="../processing_provider/params.py" line="248"/>
         <source>For a land-cover base other than OCS GE (a regional base, Corine Land Cover): a CSV file (';' or ',', UTF-8 or Latin-1) with the columns code, artificialise, impermeable (values oui, non, indetermine) and libelle (optional); lines '# nom: …' and '# source: …' before the header name the table and the document it follows. Each polygon's code is read through the table instead of the couverture × usage matrix (no thresholds): a code the table says indetermine, or does not list, is counted apart as indéterminé, never as non-artificialised, and the unlisted codes are reported with their surface. The table's name is written where the convention is (report, metadata, convention column). Shipped: resources/correspondances/clc_niveau1.csv (Corine Land Cover).</source>
         <translation>Pour une base d'occupation du sol autre que l'OCS GE (base régionale, Corine Land Cover) : un fichier CSV (« ; » ou « , », UTF-8 ou Latin-1) aux colonnes code, artificialise, impermeable (valeurs oui, non, indetermine) et libelle (facultative) ; des lignes « # nom: … » et « # source: … » avant l'en-tête nomment la table et le document qu'elle suit. Le code de chaque polygone est lu dans la table au lieu de la matrice couverture × usage (sans les seuils) : un code que la table dit indetermine, ou qu'elle ne liste pas, est compté à part comme indéterminé, jamais comme non artificialisé, et les codes absents de la table sont signalés avec leur surface. Le nom de la table est écrit là où l'est la convention (rapport, métadonnées, colonne convention). Fournie : resources/correspondances/clc_niveau1.csv (Corine Land Cover).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="261"/>
+        <location filename="../processing_provider/params.py" line="262"/>
         <source>Code field of the regional base</source>
         <translation>Champ du code de la base régionale</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="264"/>
+        <location filename="../processing_provider/params.py" line="265"/>
         <source>The layers' field holding the codes the correspondence table lists (e.g. code_n2, CODE_18); required with the table, case ignored. A layer with this field is read as the base's layer of its millésime (a millesime field, or a year alone in its name: mos_2021); in the diagnostic, files and folders given as deliveries whose layers have it are read so.</source>
         <translation>Le champ des couches qui porte les codes que liste la table de correspondance (par exemple code_n2, CODE_18) ; obligatoire avec la table, sans tenir compte de la casse. Une couche qui a ce champ est lue comme la couche de la base pour son millésime (champ millesime, ou une année seule dans son nom : mos_2021) ; dans le diagnostic, les fichiers et dossiers donnés comme livraisons dont les couches ont ce champ sont lus ainsi.</translation>
     </message>
@@ -4087,42 +4087,42 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
         <translation>Aucune table des communes. Attendu : la sortie de ocsge:aggregate sur les communes ou de ocsge:rollup.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="129"/>
+        <location filename="../processing_provider/params.py" line="130"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="130"/>
+        <location filename="../processing_provider/params.py" line="131"/>
         <source>EPCI</source>
         <translation>EPCI</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="131"/>
+        <location filename="../processing_provider/params.py" line="132"/>
         <source>SCoT</source>
         <translation>SCoT</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="395"/>
+        <location filename="../processing_provider/params.py" line="396"/>
         <source>Consumption file (Cerema)</source>
         <translation>Fichier de consommation (Cerema)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="401"/>
+        <location filename="../processing_provider/params.py" line="402"/>
         <source>The law (default)</source>
         <translation>La loi (par défaut)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="401"/>
+        <location filename="../processing_provider/params.py" line="402"/>
         <source>As the national « Trajectoires ZAN » table</source>
         <translation>Comme la table nationale « Trajectoires ZAN »</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="402"/>
+        <location filename="../processing_provider/params.py" line="403"/>
         <source>Convention of the trajectory</source>
         <translation>Convention de la trajectoire</translation>
     </message>
     <message>
-        <location filename="../processing_provider/params.py" line="408"/>
+        <location filename="../processing_provider/params.py" line="409"/>
         <source>INSEE table de passage</source>
         <translation>Table de passage de l'INSEE</translation>
     </message>
@@ -4132,44 +4132,44 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
         <translation>Portrait : les pages dans l'ordre du portrait. Rapport triennal : les pages dans l'ordre du rapport relatif à l'artificialisation des sols (article R. 2231-1 du code général des collectivités territoriales) : couverture, cadre légal et périodes, 1° consommation d'espaces NAF, 2° et 3° artificialisation nette et surfaces imperméabilisées (OCS GE), 4° la trajectoire, puis le reste ; il demande le fichier de consommation. Dans les deux, un cadre de commentaire vide sous chaque graphique, à remplir dans le concepteur de mise en page.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/national.py" line="301"/>
+        <location filename="../ocsge_plugin/pipelines/national.py" line="300"/>
         <source>D{code}: {text}</source>
         <translation>D{code} : {text}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/national.py" line="406"/>
+        <location filename="../ocsge_plugin/pipelines/national.py" line="403"/>
         <source>No delivery of a département given.</source>
         <translation>Aucune livraison d'un département n'est donnée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/national.py" line="446"/>
+        <location filename="../ocsge_plugin/pipelines/national.py" line="443"/>
         <source>{count} département already finished by an earlier run, not done again: {codes}.</source>
         <translation>{count} département déjà terminé par une exécution précédente, non refait : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/national.py" line="446"/>
+        <location filename="../ocsge_plugin/pipelines/national.py" line="443"/>
         <source>{count} départements already finished by an earlier run, not done again: {codes}.</source>
         <translation>{count} départements déjà terminés par une exécution précédente, non refaits : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/national.py" line="455"/>
+        <location filename="../ocsge_plugin/pipelines/national.py" line="452"/>
         <source>The diagnostic failed for {codes}; the départements finished are kept and the next run with the same inputs resumes there. Logs: {folder}.
 {lines}</source>
         <translation>Le diagnostic a échoué pour {codes} ; les départements terminés sont conservés et la prochaine exécution avec les mêmes entrées reprend là. Journaux : {folder}.
 {lines}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic_national.py" line="82"/>
+        <location filename="../processing_provider/diagnostic_national.py" line="69"/>
         <source>No département code in the name of {paths}: left out.</source>
         <translation>Aucun code de département dans le nom de {paths} : écarté.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic_national.py" line="99"/>
+        <location filename="../processing_provider/diagnostic_national.py" line="86"/>
         <source>Départements: {codes}.</source>
         <translation>Départements : {codes}.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic_national.py" line="119"/>
+        <location filename="../processing_provider/diagnostic_national.py" line="101"/>
         <source>Canceled: the départements finished are kept in {folder}; run again with the same inputs to go on from there.</source>
         <translation>Annulé : les départements terminés sont conservés dans {folder} ; relancez avec les mêmes entrées pour reprendre là.</translation>
     </message>
@@ -4202,6 +4202,11 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
         <location filename="../processing_provider/parameter_help.py" line="230"/>
         <source>How many départements are computed at once, each in a process of its own (default: the computer's cores). Each one holds a département in memory: about 1 GB for 1,000,000 polygons per millésime.</source>
         <translation>Combien de départements sont calculés à la fois, chacun dans son propre processus (par défaut : les cœurs de l'ordinateur). Chacun garde un département en mémoire : environ 1 Go pour 1 000 000 de polygones par millésime.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/params.py" line="590"/>
+        <source>The commune layer has no commune code field (fields: {fields}). Expected INSEE_COM, CODGEO, commune_code or code, or choose the field.</source>
+        <translation>La couche des communes n'a pas de champ de code de commune (champs : {fields}). Attendu : INSEE_COM, CODGEO, commune_code ou code, ou choisissez le champ.</translation>
     </message>
 </context>
 <context>
@@ -4461,147 +4466,147 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
 <context>
     <name>ConsommationAlgorithm</name>
     <message>
-        <location filename="../processing_provider/consommation.py" line="78"/>
+        <location filename="../processing_provider/consommation.py" line="67"/>
         <source>Zone (zone_code of the membership table)</source>
         <translation>Zone (zone_code de la table d'appartenance)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="79"/>
+        <location filename="../processing_provider/consommation.py" line="68"/>
         <source>Levels</source>
         <translation>Niveaux</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="88"/>
+        <location filename="../processing_provider/consommation.py" line="77"/>
         <source>Communal guarantee of 1 ha</source>
         <translation>Garantie communale de 1 ha</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="84"/>
+        <location filename="../processing_provider/consommation.py" line="73"/>
         <source>Every commune</source>
         <translation>Toutes les communes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="85"/>
+        <location filename="../processing_provider/consommation.py" line="74"/>
         <source>No commune</source>
         <translation>Aucune commune</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="86"/>
+        <location filename="../processing_provider/consommation.py" line="75"/>
         <source>The communes listed below</source>
         <translation>Les communes listées ci-dessous</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="89"/>
+        <location filename="../processing_provider/consommation.py" line="78"/>
         <source>Communes with the guarantee (INSEE codes)</source>
         <translation>Communes bénéficiant de la garantie (codes INSEE)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="102"/>
+        <location filename="../processing_provider/consommation.py" line="91"/>
         <source>Files written (JSON list)</source>
         <translation>Fichiers écrits (liste JSON)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="113"/>
+        <location filename="../processing_provider/consommation.py" line="102"/>
         <source>The commune outlines have no INSEE code field (expected one of {names}).</source>
         <translation>Les contours des communes n'ont pas de champ de code INSEE (attendu : l'un de {names}).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="150"/>
+        <location filename="../processing_provider/consommation.py" line="139"/>
         <source>No consumption file. Expected Cerema&apos;s commune file (CSV, GeoPackage or shapefile).</source>
         <translation>Pas de fichier de consommation. Attendu : le fichier communal du Cerema (CSV, GeoPackage ou shapefile).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="169"/>
+        <location filename="../processing_provider/consommation.py" line="158"/>
         <source>Reading {path}…</source>
         <translation>Lecture de {path}…</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="172"/>
+        <location filename="../processing_provider/consommation.py" line="161"/>
         <source>{count} communes, years {first}–{last} ({encoding}).</source>
         <translation>{count} communes, années {first}–{last} ({encoding}).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="199"/>
+        <location filename="../processing_provider/consommation.py" line="188"/>
         <source>Canceled: no file was written.</source>
         <translation>Annulé : aucun fichier n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="202"/>
+        <location filename="../processing_provider/consommation.py" line="191"/>
         <source>Cannot write to {folder}: {error}. Expected a writable folder.</source>
         <translation>Impossible d'écrire dans {folder} : {error}. Attendu : un dossier accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="294"/>
+        <location filename="../processing_provider/consommation.py" line="283"/>
         <source>code</source>
         <translation>code</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="295"/>
+        <location filename="../processing_provider/consommation.py" line="284"/>
         <source>name</source>
         <translation>nom</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="252"/>
+        <location filename="../processing_provider/consommation.py" line="241"/>
         <source>envelope</source>
         <translation>enveloppe</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="253"/>
+        <location filename="../processing_provider/consommation.py" line="242"/>
         <source>since 2021</source>
         <translation>depuis 2021</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="255"/>
+        <location filename="../processing_provider/consommation.py" line="244"/>
         <source>projected 2030</source>
         <translation>projection 2030</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="256"/>
+        <location filename="../processing_provider/consommation.py" line="245"/>
         <source>partial</source>
         <translation>partiel</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="258"/>
+        <location filename="../processing_provider/consommation.py" line="247"/>
         <source>ZAN trajectory per {level} ({unit}, last year {year}):</source>
         <translation>Trajectoire ZAN par {level} ({unit}, dernière année {year}) :</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="296"/>
+        <location filename="../processing_provider/consommation.py" line="285"/>
         <source>OCS GE period</source>
         <translation>Période OCS GE</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="297"/>
+        <location filename="../processing_provider/consommation.py" line="286"/>
         <source>years</source>
         <translation>années</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="298"/>
+        <location filename="../processing_provider/consommation.py" line="287"/>
         <source>NAF consumption / year</source>
         <translation>Consommation NAF / an</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="299"/>
+        <location filename="../processing_provider/consommation.py" line="288"/>
         <source>net artificialisation / year</source>
         <translation>Artificialisation nette / an</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="301"/>
+        <location filename="../processing_provider/consommation.py" line="290"/>
         <source>Beside OCS GE per {level} ({unit} per year; 2021–2031: NAF consumption, from 2031: net artificialisation):</source>
         <translation>À côté de l'OCS GE par {level} ({unit} par an ; 2021–2031 : consommation NAF, à partir de 2031 : artificialisation nette) :</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="81"/>
+        <location filename="../processing_provider/consommation.py" line="70"/>
         <source>Commune outlines</source>
         <translation>Contours des communes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="92"/>
+        <location filename="../processing_provider/consommation.py" line="81"/>
         <source>Territorialisation table</source>
         <translation>Table de territorialisation</translation>
     </message>
     <message>
-        <location filename="../processing_provider/consommation.py" line="95"/>
+        <location filename="../processing_provider/consommation.py" line="84"/>
         <source>OCS GE tables of the diagnostic</source>
         <translation>Tables OCS GE du diagnostic</translation>
     </message>
@@ -4609,34 +4614,29 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
 <context>
     <name>DiagnosticAlgorithm</name>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="43"/>
+        <location filename="../processing_provider/diagnostic.py" line="41"/>
         <source>Commune table (GeoPackage layer)</source>
         <translation>Table des communes (couche GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="48"/>
+        <location filename="../processing_provider/diagnostic.py" line="46"/>
         <source>EPCI table (GeoPackage layer)</source>
         <translation>Table des EPCI (couche GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="101"/>
+        <location filename="../processing_provider/diagnostic.py" line="84"/>
         <source>No delivery given. Expected .7z archives or folders from IGN, separated by &apos;;&apos;.</source>
         <translation>Aucune livraison indiquée. Attendu : des archives .7z ou des dossiers de l'IGN, séparés par ';'.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="75"/>
+        <location filename="../processing_provider/diagnostic.py" line="73"/>
         <source>No commune layer. Expected commune polygons with their INSEE code.</source>
         <translation>Aucune couche des communes. Attendu : des polygones de communes avec leur code INSEE.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic.py" line="71"/>
+        <location filename="../processing_provider/diagnostic.py" line="69"/>
         <source>The commune layer {path} cannot be opened: it does not exist or is not a vector layer. Expected commune polygons with their INSEE code.</source>
         <translation>La couche des communes {path} ne peut pas être ouverte : elle n'existe pas ou n'est pas une couche vecteur. Attendu : des polygones de communes avec leur code INSEE.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/diagnostic.py" line="83"/>
-        <source>The commune layer has no commune code field (fields: {fields}). Expected INSEE_COM, CODGEO, commune_code or code, or choose the field.</source>
-        <translation>La couche des communes n'a pas de champ de code de commune (champs : {fields}). Attendu : INSEE_COM, CODGEO, commune_code ou code, ou choisissez le champ.</translation>
     </message>
 </context>
 <context>
@@ -4735,62 +4735,62 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
 <context>
     <name>ExportAlgorithm</name>
     <message>
-        <location filename="../processing_provider/export.py" line="51"/>
+        <location filename="../processing_provider/export.py" line="45"/>
         <source>EPCI table (ocsge:rollup)</source>
         <translation>Table des EPCI (ocsge:rollup)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="52"/>
+        <location filename="../processing_provider/export.py" line="46"/>
         <source>SCoT table (ocsge:rollup)</source>
         <translation>Table des SCoT (ocsge:rollup)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="53"/>
+        <location filename="../processing_provider/export.py" line="47"/>
         <source>Département table (ocsge:rollup)</source>
         <translation>Table des départements (ocsge:rollup)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="54"/>
+        <location filename="../processing_provider/export.py" line="48"/>
         <source>Région table (ocsge:rollup)</source>
         <translation>Table des régions (ocsge:rollup)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="56"/>
+        <location filename="../processing_provider/export.py" line="50"/>
         <source>Optional: this level as ocsge:rollup computed it; when empty it is rolled up from the communes.</source>
         <translation>Facultatif : ce niveau tel que calculé par ocsge:rollup ; si vide, il est consolidé à partir des communes.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="62"/>
+        <location filename="../processing_provider/export.py" line="56"/>
         <source>Levels</source>
         <translation>Niveaux</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="64"/>
+        <location filename="../processing_provider/export.py" line="58"/>
         <source>Datasets</source>
         <translation>Jeux de données</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="63"/>
+        <location filename="../processing_provider/export.py" line="57"/>
         <source>Artificialisation</source>
         <translation>Artificialisation</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="63"/>
+        <location filename="../processing_provider/export.py" line="57"/>
         <source>Imperméabilisation</source>
         <translation>Imperméabilisation</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="65"/>
+        <location filename="../processing_provider/export.py" line="59"/>
         <source>Formats</source>
         <translation>Formats</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="69"/>
+        <location filename="../processing_provider/export.py" line="63"/>
         <source>Also the &quot;part du territoire couvert&quot; table</source>
         <translation>Aussi la table « part du territoire couvert »</translation>
     </message>
     <message>
-        <location filename="../processing_provider/export.py" line="47"/>
+        <location filename="../processing_provider/export.py" line="41"/>
         <source>Surfaces by class (ocsge:aggregate)</source>
         <translation>Surfaces par classe (ocsge:aggregate)</translation>
     </message>
@@ -4798,147 +4798,147 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
 <context>
     <name>FlowsAlgorithm</name>
     <message>
-        <location filename="../processing_provider/flows.py" line="86"/>
+        <location filename="../processing_provider/flows.py" line="81"/>
         <source>Difference layer (IGN DIFF or zan_evol), if you have one</source>
         <translation>Couche de différence (DIFF de l'IGN ou zan_evol), si vous en avez une</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="88"/>
+        <location filename="../processing_provider/flows.py" line="83"/>
         <source>Occupation du sol, début millésime</source>
         <translation>Occupation du sol, millésime de début</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="90"/>
+        <location filename="../processing_provider/flows.py" line="85"/>
         <source>Occupation du sol, fin millésime</source>
         <translation>Occupation du sol, millésime de fin</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="94"/>
+        <location filename="../processing_provider/flows.py" line="89"/>
         <source>Début millésime (year), when the data does not say</source>
         <translation>Millésime de début (année), si les données ne l'indiquent pas</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="96"/>
+        <location filename="../processing_provider/flows.py" line="91"/>
         <source>Fin millésime (year), when the data does not say</source>
         <translation>Millésime de fin (année), si les données ne l'indiquent pas</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="98"/>
+        <location filename="../processing_provider/flows.py" line="93"/>
         <source>Changes between millésimes</source>
         <translation>Changements entre millésimes</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="99"/>
+        <location filename="../processing_provider/flows.py" line="94"/>
         <source>Areas present in one millésime only</source>
         <translation>Zones présentes dans un seul millésime</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="101"/>
+        <location filename="../processing_provider/flows.py" line="96"/>
         <source>Summary of the flows</source>
         <translation>Synthèse des flux</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="102"/>
+        <location filename="../processing_provider/flows.py" line="97"/>
         <source>Transitions couverture début × fin</source>
         <translation>Transitions de couverture début × fin</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="103"/>
+        <location filename="../processing_provider/flows.py" line="98"/>
         <source>Transitions usage début × fin</source>
         <translation>Transitions d'usage début × fin</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="104"/>
+        <location filename="../processing_provider/flows.py" line="99"/>
         <source>Origin of newly artificialised land</source>
         <translation>Origine des terrains nouvellement artificialisés</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="107"/>
+        <location filename="../processing_provider/flows.py" line="102"/>
         <source>Data used (difference, artif_diff or overlay)</source>
         <translation>Données utilisées (difference, artif_diff ou overlay)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="112"/>
+        <location filename="../processing_provider/flows.py" line="107"/>
         <source>Millésimes (début-fin)</source>
         <translation>Millésimes (début-fin)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="314"/>
+        <location filename="../processing_provider/flows.py" line="309"/>
         <source>Surface kept out: null or unknown codes (ha)</source>
         <translation>Surface écartée : codes nuls ou inconnus (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="318"/>
+        <location filename="../processing_provider/flows.py" line="313"/>
         <source>Pieces kept out: null or unknown codes</source>
         <translation>Fragments écartés : codes nuls ou inconnus</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="322"/>
+        <location filename="../processing_provider/flows.py" line="317"/>
         <source>Surface in the début millésime only (ha)</source>
         <translation>Surface dans le seul millésime de début (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="326"/>
+        <location filename="../processing_provider/flows.py" line="321"/>
         <source>Surface in the fin millésime only (ha)</source>
         <translation>Surface dans le seul millésime de fin (ha)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="154"/>
+        <location filename="../processing_provider/flows.py" line="149"/>
         <source>The {which} millésime given ({given}) differs from the data's ({found}): {given} is used.</source>
         <translation>Le millésime de {which} indiqué ({given}) diffère de celui des données ({found}) : {given} est utilisé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="170"/>
+        <location filename="../processing_provider/flows.py" line="165"/>
         <source>Flows from the overlay of {debut} and {fin} (artificialisation by the method {method}).</source>
         <translation>Flux issus de la superposition de {debut} et {fin} (artificialisation selon la méthode {method}).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="178"/>
+        <location filename="../processing_provider/flows.py" line="173"/>
         <source>Flows from IGN&apos;s artificialisation difference layer {name} (its artificialisation field).</source>
         <translation>Flux issus de la couche d'évolution de l'artificialisation de l'IGN {name} (son champ artificialisation).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="184"/>
+        <location filename="../processing_provider/flows.py" line="179"/>
         <source>Flows from the difference layer {name} (artificialisation by the matrix).</source>
         <translation>Flux issus de la couche de différence {name} (artificialisation selon la matrice).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="266"/>
+        <location filename="../processing_provider/flows.py" line="261"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="249"/>
+        <location filename="../processing_provider/flows.py" line="244"/>
         <source>The output {name} could not be created.</source>
         <translation>La sortie {name} n'a pas pu être créée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="467"/>
+        <location filename="../processing_provider/flows.py" line="462"/>
         <source>{matched} polygon(s) identical at both dates paired directly; {debut} début and {fin} fin polygon(s) overlaid.</source>
         <translation>{matched} polygone(s) identique(s) aux deux dates apparié(s) directement ; {debut} polygone(s) de début et {fin} de fin superposé(s).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="476"/>
+        <location filename="../processing_provider/flows.py" line="471"/>
         <source>{count} invalid geometry repaired for the overlay.</source>
         <translation>{count} géométrie invalide réparée pour la superposition.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="476"/>
+        <location filename="../processing_provider/flows.py" line="471"/>
         <source>{count} invalid geometries repaired for the overlay.</source>
         <translation>{count} géométries invalides réparées pour la superposition.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="451"/>
+        <location filename="../processing_provider/flows.py" line="446"/>
         <source>{count} piece(s) whose status at a date cannot be told ({area} ha: the leaves under their codes disagree) were kept out of the flows.</source>
         <translation>{count} fragment(s) dont le statut à une date ne peut être établi ({area} ha : les feuilles sous leurs codes ne donnent pas la même réponse) écarté(s) des flux.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="459"/>
+        <location filename="../processing_provider/flows.py" line="454"/>
         <source>Land covered by one millésime only, not counted in the flows: {debut} ha in the début millésime only, {fin} ha in the fin millésime only (layer ONLY_ONE).</source>
         <translation>Terrain couvert par un seul millésime, non compté dans les flux : {debut} ha dans le seul millésime de début, {fin} ha dans le seul millésime de fin (couche ONLY_ONE).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/flows.py" line="483"/>
+        <location filename="../processing_provider/flows.py" line="478"/>
         <source>{debut}-{fin}: artificialisation {artif} ha, désartificialisation {desartif} ha (net {net} ha); imperméabilisation {imper} ha, désimperméabilisation {desimper} ha (net {imper_net} ha).</source>
         <translation>{debut}-{fin} : artificialisation {artif} ha, désartificialisation {desartif} ha (solde {net} ha) ; imperméabilisation {imper} ha, désimperméabilisation {desimper} ha (solde {imper_net} ha).</translation>
     </message>
@@ -5129,22 +5129,17 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
 <context>
     <name>NationalDiagnosticAlgorithm</name>
     <message>
-        <location filename="../processing_provider/diagnostic_national.py" line="39"/>
+        <location filename="../processing_provider/diagnostic_national.py" line="36"/>
         <source>Worker processes</source>
         <translation>Processus de calcul</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic_national.py" line="55"/>
+        <location filename="../processing_provider/diagnostic_national.py" line="52"/>
         <source>The commune layer must be a file: each département's process opens it itself. Expected a GeoPackage, shapefile or GeoJSON of communes with their INSEE code (export a database layer to a file first).</source>
         <translation>La couche des communes doit être un fichier : le processus de chaque département l'ouvre lui-même. Attendu : un GeoPackage, un shapefile ou un GeoJSON des communes avec leur code INSEE (exportez d'abord une couche de base de données vers un fichier).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/diagnostic_national.py" line="66"/>
-        <source>The commune layer has no commune code field (fields: {fields}). Expected INSEE_COM, CODGEO, commune_code or code, or choose the field.</source>
-        <translation>La couche des communes n'a pas de champ de code de commune (champs : {fields}). Attendu : INSEE_COM, CODGEO, commune_code ou code, ou choisissez le champ.</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/diagnostic_national.py" line="93"/>
+        <location filename="../processing_provider/diagnostic_national.py" line="80"/>
         <source>No delivery of a département given. Expected IGN's .7z archives or folders (their names hold the département: …_D032_…), or a folder of them.</source>
         <translation>Aucune livraison d'un département n'est donnée. Attendu : les archives .7z ou dossiers de l'IGN (leur nom porte le département : …_D032_…), ou un dossier qui les contient.</translation>
     </message>
@@ -5271,102 +5266,102 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
 <context>
     <name>PortraitAlgorithm</name>
     <message>
-        <location filename="../processing_provider/portrait.py" line="115"/>
+        <location filename="../processing_provider/portrait.py" line="105"/>
         <source>Level of the territories</source>
         <translation>Niveau des territoires</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="100"/>
+        <location filename="../processing_provider/portrait.py" line="90"/>
         <source>Layout template (.qpt)</source>
         <translation>Modèle de mise en page (.qpt)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="107"/>
+        <location filename="../processing_provider/portrait.py" line="97"/>
         <source>Portrait (PDF)</source>
         <translation>Portrait (PDF)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="106"/>
+        <location filename="../processing_provider/portrait.py" line="96"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="108"/>
+        <location filename="../processing_provider/portrait.py" line="98"/>
         <source>Number of pages</source>
         <translation>Nombre de pages</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="109"/>
+        <location filename="../processing_provider/portrait.py" line="99"/>
         <source>Folder of the tables and charts</source>
         <translation>Dossier des tables et des graphiques</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="150"/>
+        <location filename="../processing_provider/portrait.py" line="140"/>
         <source>No output file. Expected a .pdf path.</source>
         <translation>Aucun fichier de sortie. Attendu : un chemin .pdf.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="252"/>
+        <location filename="../processing_provider/portrait.py" line="242"/>
         <source>The template {path} does not exist. Expected a .qpt file saved from the layout designer.</source>
         <translation>Le modèle {path} n'existe pas. Attendu : un fichier .qpt enregistré depuis le concepteur de mise en page.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="169"/>
+        <location filename="../processing_provider/portrait.py" line="159"/>
         <source>Canceled: no file was written.</source>
         <translation>Annulé : aucun fichier n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="176"/>
+        <location filename="../processing_provider/portrait.py" line="166"/>
         <source>Cannot write {path}: {error}. Expected a writable place.</source>
         <translation>Impossible d'écrire {path} : {error}. Attendu : un emplacement accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="195"/>
+        <location filename="../processing_provider/portrait.py" line="185"/>
         <source>{pages} pages written to {path}</source>
         <translation>{pages} pages écrites dans {path}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="131"/>
+        <location filename="../processing_provider/portrait.py" line="121"/>
         <source>Only the territories of the selected communes</source>
         <translation>Seulement les territoires des communes sélectionnées</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="98"/>
+        <location filename="../processing_provider/portrait.py" line="88"/>
         <source>Background of the map (raster or WMS layer)</source>
         <translation>Fond de carte (couche raster ou WMS)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="298"/>
+        <location filename="../processing_provider/portrait.py" line="288"/>
         <source>No commune is selected in the commune layer. Expected a selection on the map (or no tick on « Only the territories of the selected communes »).</source>
         <translation>Aucune commune n'est sélectionnée dans la couche des communes. Attendu : une sélection sur la carte (ou la case « Seulement les territoires des communes sélectionnées » décochée).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="141"/>
+        <location filename="../processing_provider/portrait.py" line="131"/>
         <source>Model</source>
         <translation>Modèle</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="140"/>
+        <location filename="../processing_provider/portrait.py" line="130"/>
         <source>Portrait</source>
         <translation>Portrait</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="140"/>
+        <location filename="../processing_provider/portrait.py" line="130"/>
         <source>Rapport triennal (art. R. 2231-1 CGCT)</source>
         <translation>Rapport triennal (art. R. 2231-1 CGCT)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="212"/>
+        <location filename="../processing_provider/portrait.py" line="202"/>
         <source>The rapport triennal needs the consumption file (indicator 1° of article R. 2231-1 of the CGCT). Expected Cerema's commune file in « Consumption file ».</source>
         <translation>Le rapport triennal demande le fichier de consommation (indicateur 1° de l'article R. 2231-1 du CGCT). Attendu : le fichier communal du Cerema dans « Fichier de consommation ».</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="117"/>
+        <location filename="../processing_provider/portrait.py" line="107"/>
         <source>Territories</source>
         <translation>Territoires</translation>
     </message>
     <message>
-        <location filename="../processing_provider/portrait.py" line="122"/>
+        <location filename="../processing_provider/portrait.py" line="112"/>
         <source>The territories to portray, ticked in the list of the level chosen (name and code, from the communes and the membership table above) or typed as codes separated by ',' (INSEE code of a commune or a département, SIREN of an EPCI…); none: every territory of the level.</source>
         <translation>Les territoires à décrire, cochés dans la liste du niveau choisi (nom et code, d'après les communes et la table d'appartenance ci-dessus) ou saisis en codes séparés par « , » (code INSEE d'une commune ou d'un département, SIREN d'un EPCI…) ; aucun : tous les territoires du niveau.</translation>
     </message>

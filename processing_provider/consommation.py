@@ -55,21 +55,10 @@ class ConsommationAlgorithm(OcsgeAlgorithm):
 
     GROUP = "territories"
     TAGS = (
-        "consommation",
-        "consommation d'espaces",
-        "NAF",
-        "ENAF",
-        "fichiers fonciers",
-        "Cerema",
-        "trajectoire",
-        "trajectory",
-        "land consumption",
-        "garantie communale",
-        "SRADDET",
-        "SCoT",
-        "PLU",
-        "2021-2031",
-    )
+        "consommation", "consommation d'espaces", "NAF", "ENAF", "fichiers fonciers", "Cerema",
+        "trajectoire", "trajectory", "land consumption", "garantie communale", "SRADDET", "SCoT",
+        "PLU", "2021-2031",
+    )  # fmt: skip
 
     ID = "consommation"
 

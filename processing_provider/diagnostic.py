@@ -11,7 +11,6 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from ..ocsge_plugin.computing.communes import commune_fields
 from ..ocsge_plugin.pipelines import diagnostic as pipeline
 from . import params
 from .base import OcsgeAlgorithm
@@ -25,7 +24,6 @@ __all__ = [
 
 
 class DiagnosticAlgorithm(params.DiagnosticInputs, OcsgeAlgorithm):
-    COVERAGE = "COVERAGE"
     COMMUNE_LAYER = "COMMUNE_LAYER"
     EPCI_LAYER = "EPCI_LAYER"
 
@@ -74,21 +72,6 @@ class DiagnosticAlgorithm(params.DiagnosticInputs, OcsgeAlgorithm):
             ).format(path=given.source() if isinstance(given, QgsVectorLayer) else given)
         return self.tr("No commune layer. Expected commune polygons with their INSEE code.")
 
-    def _commune_fields(self, communes_source, code_field, name_field):
-        """The commune layer's code, name and membership fields (the chosen ones, else
-        recognised)."""
-        names = communes_source.fields().names()
-        fields = commune_fields(names, code_field, name_field)
-        if not fields.code:
-            raise self.fail(
-                self.tr(
-                    "The commune layer has no commune code field (fields: {fields}). "
-                    "Expected INSEE_COM, CODGEO, commune_code or code, or choose the "
-                    "field."
-                ).format(fields=", ".join(names))
-            )
-        return fields
-
     def _inputs(self, parameters, context):
         """The delivery paths and the layers given; at least one of them."""
         paths = delivery_paths(self, parameters, self.INPUT, context)
@@ -111,17 +94,10 @@ class DiagnosticAlgorithm(params.DiagnosticInputs, OcsgeAlgorithm):
         communes_source = self.required_source(
             parameters, self.COMMUNES, context, self._communes_problem(parameters)
         )
-        code_field = self.field_parameter(parameters, self.CODE_FIELD, context)
-        name_field = self.field_parameter(parameters, self.NAME_FIELD, context)
         membership_path = self.parameterAsFile(parameters, self.MEMBERSHIP, context) or None
-        options = pipeline.DiagnosticOptions(
-            method=METHODS[self.parameterAsEnum(parameters, self.METHOD, context)],
-            coverage=self.parameterAsBoolean(parameters, self.COVERAGE, context),
-            convention=self.convention(parameters, context),
-            **self.published_options(parameters, context),
-        )
+        options = self.diagnostic_options(parameters, context)
         folder = self.parameterAsString(parameters, self.OUTPUT_FOLDER, context)
-        fields = self._commune_fields(communes_source, code_field, name_field)
+        fields = self.chosen_commune_fields(parameters, communes_source.fields().names(), context)
 
         def work():
             options.database = self.database(parameters, context)  # tried now, written at the end

@@ -7,7 +7,6 @@ import json
 
 from qgis.core import QgsProcessingParameterNumber
 
-from ..ocsge_plugin.computing.communes import commune_fields
 from ..ocsge_plugin.core.errors import Canceled, OcsgeError
 from ..ocsge_plugin.core.i18n import Note, tr
 from ..ocsge_plugin.pipelines import diagnostic, national
@@ -15,7 +14,6 @@ from ..ocsge_plugin.pipelines.logs import say
 from . import params
 from .base import OcsgeAlgorithm
 from .deliveries import delivery_paths
-from .params import METHODS
 from .results import files_written
 
 __all__ = [
@@ -24,7 +22,6 @@ __all__ = [
 
 
 class NationalDiagnosticAlgorithm(params.DiagnosticInputs, OcsgeAlgorithm):
-    COVERAGE = "COVERAGE"
     WORKERS = "WORKERS"
 
     GROUP = "territories"
@@ -59,17 +56,7 @@ class NationalDiagnosticAlgorithm(params.DiagnosticInputs, OcsgeAlgorithm):
                     "INSEE code (export a database layer to a file first)."
                 )
             )
-        code = self.field_parameter(parameters, self.CODE_FIELD, context)
-        name = self.field_parameter(parameters, self.NAME_FIELD, context)
-        fields = commune_fields(layer.fields().names(), code, name)
-        if not fields.code:
-            raise self.fail(
-                self.tr(
-                    "The commune layer has no commune code field (fields: {fields}). "
-                    "Expected INSEE_COM, CODGEO, commune_code or code, or choose the "
-                    "field."
-                ).format(fields=", ".join(layer.fields().names()))
-            )
+        fields = self.chosen_commune_fields(parameters, layer.fields().names(), context)
         membership = self.parameterAsFile(parameters, self.MEMBERSHIP, context) or None
         return national.Communes(
             layer.source(), layer.providerType(), fields.code, fields.name or "", membership
@@ -104,12 +91,7 @@ class NationalDiagnosticAlgorithm(params.DiagnosticInputs, OcsgeAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         groups = self._groups(parameters, context, feedback)
         communes = self._communes(parameters, context)
-        options = diagnostic.DiagnosticOptions(
-            method=METHODS[self.parameterAsEnum(parameters, self.METHOD, context)],
-            coverage=self.parameterAsBoolean(parameters, self.COVERAGE, context),
-            convention=self.convention(parameters, context),
-            **self.published_options(parameters, context),
-        )
+        options = self.diagnostic_options(parameters, context)
         folder = self.parameterAsString(parameters, self.OUTPUT_FOLDER, context)
         workers = self.parameterAsInt(parameters, self.WORKERS, context)
         try:

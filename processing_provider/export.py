@@ -31,14 +31,8 @@ class ExportAlgorithm(OcsgeAlgorithm):
 
     GROUP = "territories"
     TAGS = (
-        "exporter",
-        "export",
-        "data.gouv.fr",
-        "CSV",
-        "GeoPackage",
-        "open data",
-        "données ouvertes",
-    )
+        "exporter", "export", "data.gouv.fr", "CSV", "GeoPackage", "open data", "données ouvertes",
+    )  # fmt: skip
 
     ID = "export"
 

@@ -71,14 +71,9 @@ class FlowsAlgorithm(OcsgeAlgorithm):
 
     GROUP = "compute"
     TAGS = (
-        "flux",
-        "flows",
-        "évolution",
-        "change",
-        "consommation d'espaces",
-        "désartificialisation",
+        "flux", "flows", "évolution", "change", "consommation d'espaces", "désartificialisation",
         "renaturation",
-    )
+    )  # fmt: skip
 
     ID = "flows"
 

@@ -34,10 +34,11 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication, QThread
 
-from ..ocsge_plugin.computing.communes import commune_fields
+from ..ocsge_plugin.computing.communes import CommuneFields, commune_fields
 from ..ocsge_plugin.core.definitions import AUTO, CONVENTIONS, Level
 from ..ocsge_plugin.core.definitions import METHODS as CORE_METHODS
 from ..ocsge_plugin.core.i18n import tr
+from ..ocsge_plugin.pipelines.diagnostic import DiagnosticOptions
 from ..ocsge_plugin.storage import files
 from .deliveries import deliveries_parameter
 
@@ -557,7 +558,8 @@ def commune_layer(project: QgsProject | None = None) -> str | None:
 
 class DiagnosticInputs:
     """The names of the parameters :func:`diagnostic_inputs` adds, for the algorithms that take
-    them (diagnostic, national diagnostic, portrait): a mixin before ``OcsgeAlgorithm``."""
+    them (diagnostic, national diagnostic, portrait): a mixin before ``OcsgeAlgorithm``; and what
+    the diagnostic and the national diagnostic read of them alike (COVERAGE is theirs only)."""
 
     INPUT = "INPUT"
     LAYERS = "LAYERS"
@@ -566,6 +568,33 @@ class DiagnosticInputs:
     NAME_FIELD = "NAME_FIELD"
     MEMBERSHIP = "MEMBERSHIP"
     METHOD = "METHOD"
+    COVERAGE = "COVERAGE"
+
+    def diagnostic_options(self, parameters, context) -> DiagnosticOptions:
+        """METHOD, COVERAGE, the convention and the published files' choices, as the diagnostic
+        reads them (the database is tried later, by the run)."""
+        return DiagnosticOptions(
+            method=METHODS[self.parameterAsEnum(parameters, self.METHOD, context)],
+            coverage=self.parameterAsBoolean(parameters, self.COVERAGE, context),
+            convention=self.convention(parameters, context),
+            **self.published_options(parameters, context),
+        )
+
+    def chosen_commune_fields(self, parameters, names: list[str], context) -> CommuneFields:
+        """The commune layer's code, name and membership fields among ``names``: those chosen in
+        CODE_FIELD and NAME_FIELD, else recognised; refused when there is no code field."""
+        code = self.field_parameter(parameters, self.CODE_FIELD, context)
+        name = self.field_parameter(parameters, self.NAME_FIELD, context)
+        fields = commune_fields(names, code, name)
+        if not fields.code:
+            raise self.fail(
+                tr(
+                    "The commune layer has no commune code field (fields: {fields}). "
+                    "Expected INSEE_COM, CODGEO, commune_code or code, or choose the "
+                    "field."
+                ).format(fields=", ".join(names))
+            )
+        return fields
 
 
 def diagnostic_inputs(alg, with_layers: bool = True) -> None:
@@ -573,7 +602,7 @@ def diagnostic_inputs(alg, with_layers: bool = True) -> None:
     ``ocsge:portrait`` shares: INPUT (the deliveries), LAYERS (``with_layers``), COMMUNES,
     CODE_FIELD, NAME_FIELD, MEMBERSHIP, METHOD and CONVENTION, in this order."""
     param = deliveries_parameter(
-        "INPUT",
+        alg.INPUT,
         tr("OCS GE deliveries (folder, .7z archives, .gpkg or .shp files)"),
         tr(
             "A folder holding the deliveries of one or more départements and "
@@ -586,7 +615,7 @@ def diagnostic_inputs(alg, with_layers: bool = True) -> None:
     if with_layers:
         alg.add(
             QgsProcessingParameterMultipleLayers(
-                "LAYERS",
+                alg.LAYERS,
                 tr("OCS GE layers (PostGIS tables, layers of the project)"),
                 QgsProcessing.SourceType.TypeVectorPolygon,
                 optional=True,
@@ -599,7 +628,7 @@ def diagnostic_inputs(alg, with_layers: bool = True) -> None:
             ),
         )
     communes = QgsProcessingParameterFeatureSource(
-        "COMMUNES", tr("Communes"), [QgsProcessing.SourceType.TypeVectorPolygon]
+        alg.COMMUNES, tr("Communes"), [QgsProcessing.SourceType.TypeVectorPolygon]
     )
     found = commune_layer()  # else QGIS shows the first polygon layer, a diagnostic's output maybe
     if found:
@@ -615,7 +644,7 @@ def diagnostic_inputs(alg, with_layers: bool = True) -> None:
     )
     alg.add(
         QgsProcessingParameterField(
-            "CODE_FIELD", tr("Commune code field"), None, "COMMUNES", optional=True
+            alg.CODE_FIELD, tr("Commune code field"), None, alg.COMMUNES, optional=True
         ),
         tr(
             "The INSEE code of the commune (5 characters: 90010, 2A004, 97411). "
@@ -625,13 +654,13 @@ def diagnostic_inputs(alg, with_layers: bool = True) -> None:
     )
     alg.add(
         QgsProcessingParameterField(
-            "NAME_FIELD", tr("Commune name field"), None, "COMMUNES", optional=True
+            alg.NAME_FIELD, tr("Commune name field"), None, alg.COMMUNES, optional=True
         ),
         tr("The commune's name. Empty: recognised (NOM of ADMIN EXPRESS, LIBGEO, nom)."),
     )
-    alg.add(membership("MEMBERSHIP"))
+    alg.add(membership(alg.MEMBERSHIP))
     alg.add(
-        method("METHOD"),
+        method(alg.METHOD),
         tr(
             "How artificialisation is decided; imperméabilisation always comes from the couverture."
         ),

@@ -72,19 +72,9 @@ class PortraitAlgorithm(params.DiagnosticInputs, OcsgeAlgorithm):
 
     GROUP = "territories"
     TAGS = (
-        "portrait",
-        "portrait de territoire",
-        "rapport",
-        "report",
-        "PDF",
-        "atlas",
-        "mise en page",
-        "layout",
-        "PLU",
-        "PLUi",
-        "SCoT",
-        "rapport de présentation",
-    )
+        "portrait", "portrait de territoire", "rapport", "report", "PDF", "atlas", "mise en page",
+        "layout", "PLU", "PLUi", "SCoT", "rapport de présentation",
+    )  # fmt: skip
 
     ID = "portrait"
 

@@ -167,8 +167,8 @@ class OcsgeDock(DockWidgets):
             item.setToolTip(0, dataset.title)
             item.setData(0, Qt.ItemDataRole.UserRole, dataset)
             self.results.addTopLevelItem(item)
-        self.previous_button.setEnabled(bool(page and page.has_previous))
-        self.next_button.setEnabled(bool(page and page.has_next))
+        self.previous_button.setEnabled(bool(page and page.previous_page))
+        self.next_button.setEnabled(bool(page and page.next_page))
         if page is None:
             self.page_label.setText("")
         elif not page.total:
@@ -358,7 +358,7 @@ class OcsgeDock(DockWidgets):
                 resource, folder, progress=t.setProgress
             ),
             lambda result: self.message(
-                tr("Saved: {path}").format(path=result[0]), Qgis.MessageLevel.Success
+                tr("Saved: {path}").format(path=result.path), Qgis.MessageLevel.Success
             ),
         )
 
@@ -420,7 +420,7 @@ class OcsgeDock(DockWidgets):
             lambda t: catalogue.Catalogue(self._client(t)).download(
                 delivery, progress=t.setProgress
             ),
-            lambda result: self.run_load(result[0]),
+            lambda result: self.run_load(result.path),
         )
 
     # --------------------------------------------------------------------------- long jobs

@@ -39,9 +39,11 @@ class LoadError(Exception):
 
 @dataclass(frozen=True)
 class LayerSpec:
+    """A layer to add: QgsVectorLayer's arguments, in its order and with its default provider."""
+
     uri: str
-    provider: str
     name: str
+    provider: str = "ogr"
 
 
 @dataclass(frozen=True)
@@ -167,9 +169,9 @@ def layer_specs(path: Path, kind: str, title: str) -> list[LayerSpec]:
     path = Path(path)
     if kind == "csv":
         uri, _ = csv_uri(path)
-        return [LayerSpec(uri, "delimitedtext", title)]
+        return [LayerSpec(uri, title, "delimitedtext")]
     if kind == "geojson":
-        return [LayerSpec(str(path), "ogr", title)]
+        return [LayerSpec(str(path), title)]
     if kind == "gpkg":
         names = [
             n
@@ -178,9 +180,7 @@ def layer_specs(path: Path, kind: str, title: str) -> list[LayerSpec]:
         ]
         if not names:
             raise LoadError(tr("{name} holds no vector layer.").format(name=path.name))
-        return [
-            LayerSpec(f"{path}|layername={n}", "ogr", n if len(names) > 1 else title) for n in names
-        ]
+        return [LayerSpec(f"{path}|layername={n}", n if len(names) > 1 else title) for n in names]
     if kind == "shp_zip":
         try:
             with zipfile.ZipFile(path) as archive:
@@ -202,7 +202,7 @@ def layer_specs(path: Path, kind: str, title: str) -> list[LayerSpec]:
                 ).format(name=path.name)
             )
         return [
-            LayerSpec(f"/vsizip/{path}/{n}", "ogr", Path(n).stem if len(shapefiles) > 1 else title)
+            LayerSpec(f"/vsizip/{path}/{n}", Path(n).stem if len(shapefiles) > 1 else title)
             for n in shapefiles
         ]
     raise LoadError(tr("{name}: this format cannot be shown on the map.").format(name=path.name))

@@ -35,6 +35,7 @@ from ..storage.reading import (
     normalise_departement,
 )
 from . import network
+from .network import Downloaded, Progress
 
 __all__ = [
     "FORMATS",
@@ -362,7 +363,7 @@ class Catalogue:
         departement: str,
         fmt: str | None = None,
         products: Iterable[str] = PRODUCTS,
-        progress: network.Progress = None,
+        progress: Progress = None,
     ) -> list[Delivery]:
         """Every delivery IGN offers for a département, sorted by kind then millésimes."""
         zone_term = zone(departement)
@@ -382,13 +383,10 @@ class Catalogue:
         )
 
     def download(
-        self,
-        delivery: Delivery,
-        folder: str | Path | None = None,
-        progress: network.Progress = None,
-    ) -> tuple[Path, bool]:
+        self, delivery: Delivery, folder: str | Path | None = None, progress: Progress = None
+    ) -> Downloaded:
         """Download a delivery's archive into ``folder`` (default: the cache), reusing the same
-        edition already there. Returns (archive path, reused)."""
+        edition already there."""
         folder = Path(folder) if folder else settings.cache_folder() / "ign"
         try:
             target = files.safe_file(folder, delivery.archive_name, tr("IGN's listing"))

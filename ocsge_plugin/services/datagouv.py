@@ -20,6 +20,7 @@ from ..core import settings
 from ..core.i18n import tr
 from ..storage import files
 from . import network
+from .network import Downloaded, Progress
 
 __all__ = [
     "DataGouv",
@@ -243,6 +244,9 @@ class Dataset:
 
 @dataclass(frozen=True)
 class SearchPage:
+    """One page of a search: its datasets, and the API's links to the next and previous pages
+    (None at either end)."""
+
     query: str
     datasets: tuple[Dataset, ...]
     page: int
@@ -254,14 +258,6 @@ class SearchPage:
     @property
     def pages(self) -> int:
         return max(1, math.ceil(self.total / self.page_size)) if self.page_size else 1
-
-    @property
-    def has_next(self) -> bool:
-        return bool(self.next_page)
-
-    @property
-    def has_previous(self) -> bool:
-        return bool(self.previous_page)
 
 
 def short_date(value: str) -> str:
@@ -363,14 +359,10 @@ class DataGouv:
         return found, resource
 
     def download(
-        self,
-        resource: Resource,
-        folder: str | Path | None = None,
-        progress: network.Progress = None,
-    ) -> tuple[Path, bool]:
+        self, resource: Resource, folder: str | Path | None = None, progress: Progress = None
+    ) -> Downloaded:
         """Download a resource into ``folder`` (default: the cache), reusing an identical earlier
-        download; never more than its declared ``filesize`` and a margin (network.Budget).
-        Returns (path, reused)."""
+        download; never more than its declared ``filesize`` and a margin (network.Budget)."""
         if not resource.download_url:
             raise network.NetworkError(resource.why_not_displayable(), "http")
         network.check_url(resource.download_url)

@@ -34,7 +34,7 @@ import shutil
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO, Callable, Optional
+from typing import Any, BinaryIO, Callable, NamedTuple, Optional
 from urllib.parse import urlencode, urlsplit
 
 from qgis.core import QgsApplication, QgsNetworkAccessManager
@@ -51,6 +51,7 @@ __all__ = [
     "WEB_SCHEMES",
     "Canceled",
     "Client",
+    "Downloaded",
     "NetworkError",
     "Progress",
     "check_url",
@@ -58,6 +59,14 @@ __all__ = [
     "should_retry",
     "with_query",
 ]
+
+
+class Downloaded(NamedTuple):
+    """A file ``Client.download_cached`` put in place: its path, and whether an identical earlier
+    download was reused instead of fetched again."""
+
+    path: Path
+    reused: bool
 
 
 class NetworkError(Exception):
@@ -443,9 +452,9 @@ class Client:
         stamp: str = "",
         progress: Progress = None,
         declared: int | None = None,
-    ) -> tuple[Path, bool]:
+    ) -> Downloaded:
         """Download unless ``target`` is already there with the same ``stamp`` (a version: date,
-        checksum…). Returns (path, reused)."""
+        checksum…)."""
         target = Path(target)
         stamp_file = target.with_name(f".{target.name}.stamp")
         stamp = stamp or url
@@ -454,13 +463,13 @@ class Client:
             and stamp_file.is_file()
             and stamp_file.read_text(encoding="utf-8") == stamp
         ):
-            return target, True
+            return Downloaded(target, True)
         if stamp_file.exists():
             stamp_file.unlink()
         self.download(url, target, progress, declared)
         with files.replacing(stamp_file) as part:
             part.write_text(stamp, encoding="utf-8")
-        return target, False
+        return Downloaded(target, False)
 
     # ----------------------------------------------------------------------------- inside
 

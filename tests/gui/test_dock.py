@@ -412,6 +412,7 @@ def test_zipped_shapefile_and_geojson(tmp_path, project):
             handle.write(part, f"dossier/{part.name}")
     specs = file_layers.layer_specs(archive, "shp_zip", "Zones")
     assert specs[0].uri == f"/vsizip/{archive}/dossier/zones.shp"
+    assert (specs[0].name, specs[0].provider) == ("Zones", "ogr")  # QgsVectorLayer's order
     (layer,) = file_layers.add_layers(specs, project)
     assert layer.featureCount() == 1 and surfaces_ha(layer) == pytest.approx({"CS2.2.1": 1.0})
     empty = tmp_path / "docs.zip"

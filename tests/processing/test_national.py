@@ -222,6 +222,28 @@ def test_the_algorithm_merges_two_departements(run, national_inputs, two_workers
     assert any("D032" in info for info in feedback.infos)  # the workers' messages, named
 
 
+@pytest.mark.parametrize("algorithm", ["ocsge:diagnostic", "ocsge:diagnostic_national"])
+def test_a_commune_layer_without_a_code_is_refused(run, national_inputs, algorithm, tmp_path):
+    """Both diagnostics refuse a commune layer with no INSEE code field, naming its fields, before
+    anything is computed or written."""
+    from qgis.core import QgsProcessingException
+
+    features = json.loads((DATA / "communes-90-territoire-de-belfort.geojson").read_bytes())
+    for feature in features["features"]:
+        feature["properties"] = {"nom": feature["properties"]["nom"]}
+    nameless = tmp_path / "communes-sans-code.geojson"
+    nameless.write_text(json.dumps(features), encoding="utf-8")
+    params = _params(national_inputs, tmp_path / "out", COMMUNES=str(nameless))
+    del params["CODE_FIELD"]
+    with pytest.raises(QgsProcessingException) as refused:
+        run(algorithm, params)
+    assert str(refused.value) == (
+        "The commune layer has no commune code field (fields: nom). Expected INSEE_COM, CODGEO, "
+        "commune_code or code, or choose the field."
+    )
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
 def test_the_merged_tables_go_into_a_postgis_schema(
     run, national_inputs, two_workers, postgis, tmp_path
 ):

@@ -40,13 +40,13 @@ def test_search_pages_through_the_results(api):
     service = datagouv.DataGouv()  # base URL from the plugin settings
     first = service.search("artificialisation", page=1, page_size=20)
     assert first.total == 45 and first.pages == 3 and len(first.datasets) == 20
-    assert first.has_next and not first.has_previous
+    assert first.next_page and first.previous_page is None
     assert first.datasets[0].title == "Artificialisation commune 00"
     assert first.datasets[0].organization == "Cerema"
     assert first.datasets[0].updated == "2024-05-02"
     last = service.search("artificialisation", page=3, page_size=20)
     assert [d.id for d in last.datasets] == ["a40", "a41", "a42", "a43", "a44"]
-    assert last.has_previous and not last.has_next
+    assert last.previous_page and last.next_page is None
     assert calls[0] == {"q": "artificialisation", "page": "1", "page_size": "20"}
     # page_size is capped at the API's 100
     service.search("artificialisation", page_size=500)
@@ -57,7 +57,7 @@ def test_empty_result(api):
     serve_datagouv(api, OTHER)
     page = datagouv.DataGouv().search("zzzz introuvable")
     assert page.total == 0 and page.datasets == () and page.pages == 1
-    assert not page.has_next and not page.has_previous
+    assert page.next_page is None and page.previous_page is None
 
 
 def test_dataset_and_its_resources(api):
@@ -224,10 +224,10 @@ def test_download_into_the_cache_is_reused_until_the_file_changes(api, tmp_path)
         )
         assert not reused and path.read_bytes() == body
         assert path.parent == tmp_path / "cache" / "datagouv" / "r1"
-        again, reused = service.download(
+        again = service.download(
             datagouv.Resource.from_api(resource("r1", "Communes", "gpkg", url))
         )
-        assert reused and again == path and len(api.log) == 1
+        assert again.reused and again.path == path and len(api.log) == 1
         newer = resource("r1", "Communes", "gpkg", url, last_modified="2025-01-01T00:00:00+00:00")
         _, reused = service.download(datagouv.Resource.from_api(newer))
         assert not reused and len(api.log) == 2
