@@ -56,6 +56,7 @@ class Mesh:
         self.grid = 0.001
         self.origin = (0.0, 0.0)
         self.keys = np.zeros(0, dtype=np.uint64)
+        self.layout = (0, 0, 0, 0, 1)  # cells of the side keys, see ``_layout``
         self.poly_area = np.zeros(0)
         self.ring_start = self.ring_count = np.zeros(0, dtype=np.int64)
         self.ring_poly = np.zeros(0, dtype=np.int32)
@@ -118,6 +119,7 @@ def read_mesh(geometries: Sequence[Any], n: int, grid: float, progress: Any) -> 
     ring_geoms: list[np.ndarray] = []
     ring_signs: list[np.ndarray] = []
     n_pts = 0
+    bounds = [2 * _HALF, 2 * _HALF, 0, 0]
     origin: tuple[float, float] | None = None
     for first, chunk, lengths in chunks:
         progress.set(1 + 39 * first / max(n, 1))
@@ -129,7 +131,8 @@ def read_mesh(geometries: Sequence[Any], n: int, grid: float, progress: Any) -> 
         ring_counts.append(count)
         ring_geoms.append((geom + first).astype(np.int32))
         ring_signs.append(np.where(exterior == (area > 0), 1, -1).astype(np.int8))
-        keys[n_pts : n_pts + x.size] = _grid_keys(x, y, grid)
+        keys[n_pts : n_pts + x.size], chunk_bounds = _grid_keys(x, y, grid)
+        bounds = [f(a, b) for f, a, b in zip((min, min, max, max), bounds, chunk_bounds)]
         n_pts += x.size
         del x, y
     mesh.origin = origin or (0.0, 0.0)
@@ -140,6 +143,7 @@ def read_mesh(geometries: Sequence[Any], n: int, grid: float, progress: Any) -> 
     del ring_counts, ring_geoms, ring_signs
     keys.resize(n_pts, refcheck=False)  # no view of it exists; its unused end was never touched
     mesh.keys = keys
+    mesh.layout = _layout(*bounds) if n_pts else (0, 0, 0, 0, 1)
     progress.set(40)
     return mesh
 
@@ -198,26 +202,16 @@ _CELL_BITS = 18  # bits of each grid coordinate of an edge's smaller vertex in i
 _HASH_BITS = 63 - 2 * _CELL_BITS - FLAG_BITS  # bits of the edge's hash below them (23)
 
 
-def _layout(keys: np.ndarray) -> tuple[int, int, int, int]:
-    """(x0, y0, x shift, y shift): a grid key's coordinates minus (x0, y0), shifted right, fit in
+def _layout(x0: int, y0: int, x1: int, y1: int) -> tuple[int, int, int, int, int]:
+    """(x0, y0, x shift, y shift, number of cell columns) of grid keys whose packed coordinates
+    span x0..x1, y0..y1: a key's coordinates minus (x0, y0), shifted right, fit in
     ``_CELL_BITS`` bits each (cells of about 0.6 m over a département of 150 km)."""
-    if not keys.size:
-        return 0, 0, 0, 0
-    xs = keys >> np.uint64(32)
-    x0, x1 = int(xs.min()), int(xs.max())
-    del xs
-    ys = keys & np.uint64(0xFFFFFFFF)
-    y0, y1 = int(ys.min()), int(ys.max())
-    del ys
-    return (
-        x0,
-        y0,
-        max((x1 - x0).bit_length() - _CELL_BITS, 0),
-        max((y1 - y0).bit_length() - _CELL_BITS, 0),
-    )
+    x_shift = max((x1 - x0).bit_length() - _CELL_BITS, 0)
+    y_shift = max((y1 - y0).bit_length() - _CELL_BITS, 0)
+    return x0, y0, x_shift, y_shift, ((x1 - x0) >> x_shift) + 1
 
 
-def _cell_x(lo: np.ndarray, layout: tuple[int, int, int, int]) -> np.ndarray:
+def _cell_x(lo: np.ndarray, layout: tuple[int, ...]) -> np.ndarray:
     """The cell column of grid keys (uint64)."""
     cx = lo >> np.uint64(32)
     cx -= np.uint64(layout[0])
@@ -230,30 +224,32 @@ def side_keys(
     kb: np.ndarray,
     cls: np.ndarray,
     sign: np.ndarray,
-    layout: tuple[int, int, int, int],
-) -> tuple[np.ndarray, np.ndarray]:
+    layout: tuple[int, ...],
+) -> tuple[np.ndarray, ...]:
     """Sort keys of sides from their start and end grid keys, class and ring orientation sign,
     as int64: the grid cell of the edge's smaller vertex (column, row; ``layout``, see
     ``_layout``) << 27 | the edge's hash (``_HASH_BITS`` bits) << 4 | class << 2 | orientation << 1
-    | direction (``ka > kb``); and the flags alone (the low 4 bits, uint8). Both sides of an edge
-    differ only in their flags; the cells keep the order close to the rings' (a fast sort)."""
+    | direction (``ka > kb``); the flags alone (the low 4 bits, uint8); the smaller and larger
+    grid keys. Both sides of an edge differ only in their flags; the cells keep the order close to
+    the rings' (a fast sort)."""
     flags = cls.astype(np.uint8) << np.uint8(2)
     flags |= (sign > 0).astype(np.uint8) << np.uint8(1)
     flags |= ka > kb
-    lo = np.minimum(ka, kb)
-    key = edge_hash(lo, np.maximum(ka, kb))
+    lo, hi = np.minimum(ka, kb), np.maximum(ka, kb)
+    key = edge_hash(lo, hi)
     key >>= np.uint64(64 - _HASH_BITS)
     key <<= np.uint64(FLAG_BITS)
     key |= flags
     cell = _cell_x(lo, layout)
     cell <<= np.uint64(_CELL_BITS)
-    lo &= np.uint64(0xFFFFFFFF)
-    lo -= np.uint64(layout[1])
-    lo >>= np.uint64(layout[3])
-    cell |= lo
+    row = lo & np.uint64(0xFFFFFFFF)
+    row -= np.uint64(layout[1])
+    row >>= np.uint64(layout[3])
+    cell |= row
+    del row
     cell <<= np.uint64(_HASH_BITS + FLAG_BITS)
     key |= cell
-    return key.view(np.int64), flags
+    return key.view(np.int64), flags, lo, hi
 
 
 _T = TypeVar("_T")
@@ -288,15 +284,16 @@ def sorted_sides(mesh: Mesh, cls: np.ndarray, progress: Any) -> Iterator[tuple[n
 
 def _sorted_sides(mesh: Mesh, cls: np.ndarray, progress: Any) -> Iterator[tuple[np.ndarray, ...]]:
     n_ranges = min(max(-(-mesh.keys.size // _RANGE), 1), 254)
-    layout = _layout(mesh.keys)
-    columns = int(_cell_x(mesh.keys.max(initial=np.uint64(0)), layout)) + 1 if mesh.keys.size else 1
+    layout = mesh.layout
+    # range = cell column × n_ranges // columns, as a multiplication and a shift
+    factor = np.uint64((n_ranges << 32) // layout[4])
     labels = np.empty(mesh.keys.size, dtype=np.uint8)
     for i in range(0, mesh.keys.size, _SCAN):
         progress.check()
         start, end = mesh.side_ends(slice(i, i + _SCAN))
         label = _cell_x(np.minimum(start, end), layout)  # ranges: strips of cell columns
-        label *= np.uint64(n_ranges)
-        label //= np.uint64(columns)
+        label *= factor
+        label >>= np.uint64(32)
         label[start == end] = 255
         labels[i : i + _SCAN] = label
         del start, end, label
@@ -308,12 +305,11 @@ def _sorted_sides(mesh: Mesh, cls: np.ndarray, progress: Any) -> Iterator[tuple[
         poly = mesh.ring_poly[ring]
         ka, kb = mesh.keys[where], mesh.keys[nxt]
         del nxt, last
-        key, flags = side_keys(ka, kb, cls[poly], mesh.ring_sign[ring], layout)
-        del ring
+        key, flags, lo, hi = side_keys(ka, kb, cls[poly], mesh.ring_sign[ring], layout)
+        del ring, ka, kb
         order = np.argsort(key)
         key = key[order]
-        lo, hi = np.minimum(ka, kb)[order], np.maximum(ka, kb)[order]
-        del ka, kb
+        lo, hi = lo[order], hi[order]
         same = (key[1:] >> FLAG_BITS) == (key[:-1] >> FLAG_BITS)
         if ((lo[1:] != lo[:-1]) & same).any() or ((hi[1:] != hi[:-1]) & same).any():
             key, order = _exact(lo, hi, flags[order], order)
@@ -358,12 +354,18 @@ def wkb_chunks(geometries: Any, n: int) -> tuple[int, Iterator[tuple[int, list, 
     return nbytes, chunks()
 
 
-def _grid_keys(x: np.ndarray, y: np.ndarray, grid: float) -> np.ndarray:
-    """Vertices snapped to the grid, packed as uint64 (x in the high 32 bits, y in the low ones)."""
+def _grid_keys(
+    x: np.ndarray, y: np.ndarray, grid: float
+) -> tuple[np.ndarray, tuple[int, int, int, int]]:
+    """Vertices snapped to the grid, packed as uint64 (x in the high 32 bits, y in the low ones),
+    and the bounds of the packed coordinates (x min, y min, x max, y max)."""
     xi = np.rint(x / grid)
     yi = np.rint(y / grid)
-    if xi.size and max(np.abs(xi).max(), np.abs(yi).max()) >= _HALF:
+    if not xi.size:
+        return np.zeros(0, dtype=np.uint64), (_HALF, _HALF, _HALF, _HALF)
+    bounds = (int(xi.min()), int(yi.min()), int(xi.max()), int(yi.max()))
+    if min(bounds) <= -_HALF or max(bounds) >= _HALF:
         raise ValueError("data extent too large for the snapping grid (32-bit grid coordinates)")
     keys = (xi.astype(np.int64) + _HALF).astype(np.uint64) << np.uint64(32)
     keys |= (yi.astype(np.int64) + _HALF).astype(np.uint64)
-    return keys
+    return keys, tuple(b + _HALF for b in bounds)

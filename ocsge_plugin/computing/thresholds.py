@@ -280,7 +280,7 @@ class _Sides:
             flags = (composite[keep] & FLAG_MASK).astype(np.uint8)
             parts.append((pos[keep], flags, spoly[keep], enclosing[keep], ~matched[keep]))
             del composite, spoly, pos, internal, enclosing, matched, keep, flags
-            a, b = _unique_links(cls.size, a, b)  # a pair of polygons shares many sides
+            a, b = _fewer_links(cls.size, a, b)  # a pair of polygons shares many sides
             pairs[0].append(a)
             pairs[1].append(b)
         if not parts:  # no side at all
@@ -619,6 +619,30 @@ def _pair_key(a: np.ndarray, b: np.ndarray, n: int) -> np.ndarray:
     key *= n
     key += np.minimum(a, b)
     return key
+
+
+_SPREAD = np.uint64(0x9E3779B97F4A7C15)
+
+
+def _fewer_links(n: int, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Most repeated links a–b (nodes < n) left out, none lost, without a sort: each link's
+    pair goes to a slot of a table twice as large as the links (a multiplicative hash), one link
+    of each slot is written there, and a link is kept when it is that one or its pair is not that
+    one's (another pair took the slot). ``_unique_links`` makes the rest distinct."""
+    if a.size < 2:
+        return a, b
+    key = _pair_key(a, b, n)
+    bits = (2 * key.size).bit_length()
+    slot = key.view(np.uint64) * _SPREAD
+    slot >>= np.uint64(64 - bits)
+    slot = slot.view(np.int64)
+    writer = np.empty(1 << bits, dtype=np.int64)
+    writer[slot] = np.arange(key.size)  # some link of the slot (numpy: the last one)
+    written = writer[slot]
+    del writer
+    keep = written == np.arange(key.size)
+    keep |= key[written] != key
+    return a[keep], b[keep]
 
 
 def _unique_links(n: int, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -577,6 +577,24 @@ def test_feedback_progress_and_cancel():
         apply_thresholds(scene.wkb, status, codes, feedback=FakeFeedback(cancel_at=40))
 
 
+@pytest.mark.parametrize("size, distinct", [(0, 1), (1, 1), (2, 1), (1000, 30), (50_000, 9_000)])
+def test_fewer_links_leaves_out_repeats_and_loses_no_link(size, distinct):
+    """Links of a range (a pair of polygons shares many sides): most repeats left out without a
+    sort, every distinct link still there, either way round."""
+    rng = np.random.default_rng(size)
+    pairs = rng.integers(0, 5_000, (distinct, 2)).astype(np.int32)
+    pick = rng.integers(0, distinct, size)
+    flip = rng.random(size) < 0.5
+    a = np.where(flip, pairs[pick, 0], pairs[pick, 1])
+    b = np.where(flip, pairs[pick, 1], pairs[pick, 0])
+    fa, fb = th._fewer_links(5_000, a, b)
+    assert {(min(x, y), max(x, y)) for x, y in zip(fa.tolist(), fb.tolist())} == {
+        (min(x, y), max(x, y)) for x, y in zip(a.tolist(), b.tolist())
+    }
+    n_distinct = len({(min(x, y), max(x, y)) for x, y in zip(a.tolist(), b.tolist())})
+    assert fa.size <= max(2, 1.2 * n_distinct)  # the repeats are gone, but for a few
+
+
 def test_components_long_chain_and_star():
     n = 50_000
     rng = np.random.default_rng(1)
