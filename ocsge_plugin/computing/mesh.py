@@ -307,7 +307,7 @@ def _sorted_sides(mesh: Mesh, cls: np.ndarray, progress: Any) -> Iterator[tuple[
         del nxt, last
         key, flags, lo, hi = side_keys(ka, kb, cls[poly], mesh.ring_sign[ring], layout)
         del ring, ka, kb
-        order = np.argsort(key)
+        order = np.argsort(key, kind="stable")  # faster here than the quicksort
         key = key[order]
         lo, hi = lo[order], hi[order]
         same = (key[1:] >> FLAG_BITS) == (key[:-1] >> FLAG_BITS)
