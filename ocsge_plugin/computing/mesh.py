@@ -1,13 +1,15 @@
 """The thresholds' mesh: polygons' WKB → vertices snapped to a grid → every polygon side, sorted
-by a hash of its edge one range of hash values at a time.
+by a key of its edge (grid cell of its smaller vertex, hash of the edge), one strip of cells at a
+time.
 
 Memory and time are what this module is about (1,000,000 polygons of 32 vertices have 33 million
 vertices and as many sides): no array over every side is ever made, and the vertices are never
 numbered (numbering them meant sorting them all). The mesh keeps the snapped grid key of every
 vertex of the rings (``keys``, uint64) and the rings' bounds; ``sorted_sides`` rebuilds the sides
-from them, range of edge hashes by range, each range sorted on its own (its sides form a run of
-the whole sorted order, since the sort key's high part is the edge's hash, the same for both sides
-of an edge). Two different edges of the same hash are found and put apart exactly.
+from them, strip of cell columns by strip, each strip sorted on its own (its sides form a run of
+the whole sorted order, since the sort key's high part is the cell column of the edge's smaller
+vertex, the same for both sides of an edge). Two different edges of the same key are found and
+put apart exactly.
 """
 
 from __future__ import annotations
@@ -274,11 +276,11 @@ def ahead(items: Iterator[_T]) -> Iterator[_T]:
 def sorted_sides(mesh: Mesh, cls: np.ndarray, progress: Any) -> Iterator[tuple[np.ndarray, ...]]:
     """Every polygon side (without the degenerate ones: repeated vertices, ring closure) as (sort
     key, see ``side_keys``; polygon; position of its start vertex in ``mesh.keys``; share of the
-    ranges done), sorted by key, by runs of the whole order: the sides of one range of edge
-    hashes, range after range, each range sorted while the caller works on the previous one
-    (``ahead``). Both sides of an edge have the same hash, so they are in the same range and next
-    to each other; where two different edges have the same hash (rare), the range is sorted by
-    the edges themselves and its keys renumbered (``_exact``)."""
+    ranges done), sorted by key, by runs of the whole order: the sides of one range (a strip of
+    cell columns), range after range, each range sorted while the caller works on the previous one
+    (``ahead``). Both sides of an edge have the same key but for its flags, so they are in the same
+    range and next to each other; where two different edges have the same key (rare), the range is
+    sorted by the edges themselves and its keys renumbered (``_exact``)."""
     return ahead(_sorted_sides(mesh, cls, progress))
 
 

@@ -42,13 +42,13 @@ How it is computed (the common case fully vectorised with numpy; no all-pairs te
 
 * WKB is parsed with numpy (little-endian 2D Polygon / MultiPolygon vectorised; other byte orders
   and Z / M variants through a small Python loop).
-* Vertices are snapped to a ``grid`` (1 mm) as integer keys; every ring side becomes an undirected
-  edge key ``(min vertex id, max vertex id)``; sorting the keys groups each edge with the polygon(s)
-  on
-  its other side. OCS GE is a topologically clean mesh, so nearly every shared side matches exactly.
-  The
-  vertices are numbered and the sides sorted and matched one range of vertices at a time
-  (``mesh.sorted_sides``): no array over every side is held (memory).
+* Vertices are snapped to a ``grid`` (1 mm) as integer keys; every ring side gets a sort key made
+  of the grid cell of its smaller vertex and a hash of its edge (both grid keys), the same for the
+  sides of one edge: sorting the keys groups each edge with the polygon(s) on its other side (two
+  edges of one key are told apart by their grid keys). OCS GE is a topologically clean mesh, so
+  nearly every shared side matches exactly. The sides are sorted and matched one strip of cells at
+  a time (``mesh.sorted_sides``): no array over every side is held (memory), and the vertices are
+  never numbered (a sort of them all).
 * Edges left unmatched (T-junctions, sub-grid misalignments, the data's edge) go through a fallback
   (``sides.side_neighbours``): a grid index of the unmatched segments finds the collinear ones
   (within ``tolerance``) that overlap along more than ``tolerance``; an edge is matched when their
