@@ -71,6 +71,8 @@ def main(out_folder: str, profile_out: str, deliveries: list[str], classify: boo
     processing.run(alg, params)
     profiler.disable()
     wall = time.perf_counter() - started
+    if os.environ.get("PROFILE_DUMP"):  # the raw statistics, for pstats' callers / callees
+        profiler.dump_stats(os.environ["PROFILE_DUMP"])
     text = io.StringIO()
     text.write(f"{alg} in-process under cProfile: {wall:.1f} s\n\n== by cumulative time ==\n")
     stats = pstats.Stats(profiler, stream=text)

@@ -42,13 +42,13 @@ How it is computed (the common case fully vectorised with numpy; no all-pairs te
 
 * WKB is parsed with numpy (little-endian 2D Polygon / MultiPolygon vectorised; other byte orders
   and Z / M variants through a small Python loop).
-* Vertices are snapped to a ``grid`` (1 mm) as integer keys; every ring side becomes an undirected
-  edge key ``(min vertex id, max vertex id)``; sorting the keys groups each edge with the polygon(s)
-  on
-  its other side. OCS GE is a topologically clean mesh, so nearly every shared side matches exactly.
-  The
-  vertices are numbered and the sides sorted and matched one range of vertices at a time
-  (``mesh.sorted_sides``): no array over every side is held (memory).
+* Vertices are snapped to a ``grid`` (1 mm) as integer keys; every ring side gets a sort key made
+  of the grid cell of its smaller vertex and a hash of its edge (both grid keys), the same for the
+  sides of one edge: sorting the keys groups each edge with the polygon(s) on its other side (two
+  edges of one key are told apart by their grid keys). OCS GE is a topologically clean mesh, so
+  nearly every shared side matches exactly. The sides are sorted and matched one strip of cells at
+  a time (``mesh.sorted_sides``): no array over every side is held (memory), and the vertices are
+  never numbered (a sort of them all).
 * Edges left unmatched (T-junctions, sub-grid misalignments, the data's edge) go through a fallback
   (``sides.side_neighbours``): a grid index of the unmatched segments finds the collinear ones
   (within ``tolerance``) that overlap along more than ``tolerance``; an edge is matched when their
@@ -98,6 +98,7 @@ __all__ = [
 NON_ARTIF, ARTIF, INDETERMINE = 0, 1, -1
 
 DEFAULT_GRID = 0.001  # snapping grid of vertex keys, CRS units (1 mm)
+FLAG_MASK = (1 << FLAG_BITS) - 1  # the flags of a side's sort key (``mesh.side_keys``)
 DEFAULT_TOLERANCE = 0.01  # fallback: max distance between sides deemed shared, CRS units (1 cm)
 
 
@@ -246,13 +247,15 @@ def apply_thresholds(
 
 class _Sides:
     """The polygon sides that may bound a patch: every side but those whose twin is of the same
-    class, in the order of their sort key (``mesh.side_keys``: undirected edge key, class, ring
-    orientation, direction), with their polygon (``spoly``), whether the other side is of the
-    other class, not indéterminé (``enclosing``), and whether they have no exact twin
-    (``unmatched``: the fallback's). Attributes are deleted as soon as a step no longer needs
-    them (memory)."""
+    class, in the order of their sort key (``mesh.side_keys``: edge hash, class, ring
+    orientation, direction), as the position of their start vertex in ``mesh.keys`` (``pos``)
+    and the key's flags (``flags``: class, orientation, direction), with their polygon
+    (``spoly``), whether the other side is of the other class, not indéterminé (``enclosing``),
+    and whether they have no exact twin (``unmatched``: the fallback's). Attributes are deleted as
+    soon as a step no longer needs them (memory)."""
 
-    composite: np.ndarray
+    pos: np.ndarray
+    flags: np.ndarray
     spoly: np.ndarray
     enclosing: np.ndarray
     unmatched: np.ndarray
@@ -270,28 +273,28 @@ class _Sides:
         returns them and the pairs of same-status polygons sharing a side (each pair once a run)."""
         parts = []
         pairs: list[list[np.ndarray]] = [[np.zeros(0, np.int32)], [np.zeros(0, np.int32)]]
-        for composite, spoly in sorted_sides(mesh, cls, progress):
-            progress.set(
-                40 + 20 * (composite[0] >> FLAG_BITS) / max(mesh.n_points, 1) ** 2, trim=False
-            )
+        for composite, spoly, pos, done in sorted_sides(mesh, cls, progress):
+            progress.set(40 + 20 * done, trim=False)
             internal, enclosing, matched, (a, b) = _match(composite, spoly)
             keep = ~internal
-            parts.append((composite[keep], spoly[keep], enclosing[keep], ~matched[keep]))
-            del composite, spoly, internal, enclosing, matched, keep
-            a, b = _unique_links(cls.size, a, b)  # a pair of polygons shares many sides
+            flags = (composite[keep] & FLAG_MASK).astype(np.uint8)
+            parts.append((pos[keep], flags, spoly[keep], enclosing[keep], ~matched[keep]))
+            del composite, spoly, pos, internal, enclosing, matched, keep, flags
+            a, b = _fewer_links(cls.size, a, b)  # a pair of polygons shares many sides
             pairs[0].append(a)
             pairs[1].append(b)
         if not parts:  # no side at all
+            empty = np.zeros(0, np.int32)
             parts.append(
-                (np.zeros(0, np.int64), np.zeros(0, np.int32), np.zeros(0, bool), np.zeros(0, bool))
+                (empty, np.zeros(0, np.uint8), empty, np.zeros(0, bool), np.zeros(0, bool))
             )
         columns = [list(column) for column in zip(*parts)]
         del parts
         sides = cls_()
-        sides.composite, sides.spoly, sides.enclosing, sides.unmatched = (
+        sides.pos, sides.flags, sides.spoly, sides.enclosing, sides.unmatched = (
             joined(column) for column in columns
         )
-        sides.internal = np.zeros(sides.composite.size, dtype=bool)
+        sides.internal = np.zeros(sides.pos.size, dtype=bool)
         progress.set(60)
         return sides, pairs
 
@@ -300,7 +303,8 @@ class _Sides:
         others)."""
         keep = ~self.internal
         del self.internal, self.unmatched
-        self.composite = self.composite[keep]
+        self.pos = self.pos[keep]
+        self.flags = self.flags[keep]
         self.spoly = self.spoly[keep]
         self.enclosing = self.enclosing[keep]
 
@@ -366,10 +370,11 @@ def _match_by_fallback(
     unmatched = np.flatnonzero(sides.unmatched)
     if not unmatched.size:
         return 0, 0
-    ucomposite = sides.composite[unmatched]
-    ua, ub = mesh.endpoints(ucomposite)
+    ua, ub = mesh.endpoints(sides.pos[unmatched])
+    order = _edge_order(ua, ub, sides.flags[unmatched])
+    unmatched, ua, ub = unmatched[order], ua[order], ub[order]
     (x0, y0), (x1, y1) = mesh.coordinates(ua), mesh.coordinates(ub)
-    ucls = ((ucomposite >> 2) & 3).astype(np.int8)
+    ucls = ((sides.flags[unmatched] >> 2) & 3).astype(np.int8)
     full, has_same, has_opp, has_ind, fa, fb = side_neighbours(
         x0, y0, x1, y1, sides.spoly[unmatched], ucls, tolerance, progress
     )
@@ -419,12 +424,21 @@ def _enclosure(
     del small_side
     bpatch = epatch[boundary]
     del epatch
-    bcomposite = sides.composite[boundary]
-    ba, bb = mesh.endpoints(bcomposite)
-    bsign = np.where((bcomposite >> 1) & 1, 1, -1).astype(np.int8)
-    benclosing = sides.enclosing[boundary]
-    del sides.composite, sides.enclosing, boundary, bcomposite
+    ba, bb = mesh.endpoints(sides.pos[boundary])
+    bflags = sides.flags[boundary]
+    order = _edge_order(ba, bb, bflags)
+    ba, bb, bflags, bpatch = ba[order], bb[order], bflags[order], bpatch[order]
+    bsign = np.where((bflags >> 1) & 1, 1, -1).astype(np.int8)
+    benclosing = sides.enclosing[boundary[order]]
+    del sides.pos, sides.flags, sides.enclosing, boundary, bflags, order
     return _enclosed(n_patches, small, bpatch, ba, bb, bsign, benclosing, mesh, progress)
+
+
+def _edge_order(ka: np.ndarray, kb: np.ndarray, flags: np.ndarray) -> np.ndarray:
+    """The order of sides (start and end grid keys, flags) by smaller grid key, larger one, then
+    flags: the order of the vertices' coordinates, the same whatever the order of the sides (the
+    fallback and the loops' areas read the sides in it, so their sums are made in one order)."""
+    return np.lexsort((flags, np.maximum(ka, kb), np.minimum(ka, kb)))
 
 
 def _one_pass(
@@ -607,6 +621,30 @@ def _pair_key(a: np.ndarray, b: np.ndarray, n: int) -> np.ndarray:
     return key
 
 
+_SPREAD = np.uint64(0x9E3779B97F4A7C15)
+
+
+def _fewer_links(n: int, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Most repeated links a–b (nodes < n) left out, none lost, without a sort: each link's
+    pair goes to a slot of a table twice as large as the links (a multiplicative hash), one link
+    of each slot is written there, and a link is kept when it is that one or its pair is not that
+    one's (another pair took the slot). ``_unique_links`` makes the rest distinct."""
+    if a.size < 2:
+        return a, b
+    key = _pair_key(a, b, n)
+    bits = (2 * key.size).bit_length()
+    slot = key.view(np.uint64) * _SPREAD
+    slot >>= np.uint64(64 - bits)
+    slot = slot.view(np.int64)
+    writer = np.empty(1 << bits, dtype=np.int64)
+    writer[slot] = np.arange(key.size)  # some link of the slot (numpy: the last one)
+    written = writer[slot]
+    del writer
+    keep = written == np.arange(key.size)
+    keep |= key[written] != key
+    return a[keep], b[keep]
+
+
 def _unique_links(n: int, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Distinct links (larger node, smaller node) of the links a–b, self-links dropped."""
     distinct = a != b
@@ -671,8 +709,8 @@ def _enclosed(
     n_patches: int,
     small: np.ndarray,
     bpatch: np.ndarray,
-    ba: np.ndarray,
-    bb: np.ndarray,
+    ka: np.ndarray,
+    kb: np.ndarray,
     bsign: np.ndarray,
     benclosing: np.ndarray,
     mesh: Mesh,
@@ -680,22 +718,27 @@ def _enclosed(
 ) -> np.ndarray:
     """Small patches whose outer boundary faces the opposite status everywhere.
 
-    ``b*`` describe the boundary edges of the small patches (edges not shared inside the patch):
-    patch, start and end vertex (ring direction), orientation sign of their ring, and whether the
-    other side is entirely of the opposite status. Edges are chained into loops through shared
+    ``bpatch``, ``ka``, ``kb``, ``b*`` describe the boundary edges of the small patches (edges
+    not shared inside the patch): patch, grid keys of the start and end vertex (ring direction),
+    orientation sign of their ring, and whether the other side is entirely of the opposite
+    status. Edges are chained into loops through shared
     vertices (per patch); closed loops of negative oriented area are holes and are left out.
     """
     enclosed = np.zeros(n_patches, dtype=bool)
     if not bpatch.size:
         return enclosed
-    np_ = max(mesh.n_points, 1)
+    m = bpatch.size
+    vertex_key, vertex = np.unique(np.concatenate([ka, kb]), return_inverse=True)
+    ba, bb = vertex[:m], vertex[m:]  # the boundary's vertices numbered in the order of their keys
+    del vertex
+    np_ = max(vertex_key.size, 1)
     if n_patches * np_ >= 2**63:
         raise ValueError("too many patches × vertices for 64-bit keys")
+    bpatch = bpatch.astype(np.int64)  # int32 × int: numpy keeps int32, and it would wrap
     keys = np.concatenate([bpatch * np_ + ba, bpatch * np_ + bb])
     _, node = np.unique(keys, return_inverse=True)
     del keys
     n_nodes = int(node.max()) + 1
-    m = bpatch.size
     na, nb = node[:m], node[m:]
     root = _components(n_nodes, na, nb, progress)
     group = root[na]
@@ -704,9 +747,9 @@ def _enclosed(
     _, first = np.unique(bpatch, return_index=True)
     ref_of = np.zeros(n_patches, dtype=np.int64)
     ref_of[bpatch[first]] = ba[first]
-    rx, ry = mesh.coordinates(ref_of[bpatch])
-    xa, ya = mesh.coordinates(ba)
-    xb, yb = mesh.coordinates(bb)
+    rx, ry = mesh.coordinates(vertex_key[ref_of[bpatch]])
+    xa, ya = mesh.coordinates(ka)
+    xb, yb = mesh.coordinates(kb)
     xa -= rx
     ya -= ry
     xb -= rx

@@ -474,6 +474,8 @@ def _gather(
 ) -> tuple[np.ndarray, np.ndarray]:
     """All ring vertices' x, y, ring after ring, read from the WKB buffer without copying it."""
     count, pos, dims, big = rings["count"], rings["pos"], rings["dims"], rings["big"]
+    if size >= 8 and not big.any() and (dims == 2).all():
+        return _gather_2d(joined, size, pos, count)
     total = int(count.sum())
     x = np.empty(total, dtype=np.float64)
     y = np.empty(total, dtype=np.float64)
@@ -494,6 +496,29 @@ def _gather(
             x[dest] = view[src]
             y[dest] = view[src + 1]
     return x, y
+
+
+def _gather_2d(
+    joined: bytes, size: int, pos: np.ndarray, count: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """``_gather`` for little-endian 2D rings (nearly all): one gather for x, one for y, through a
+    view of the buffer whose n-th double starts at byte n (numpy reads it unaligned), the byte of
+    every vertex made by one cumulative sum of the steps between them."""
+    keep = count > 0
+    starts, counts = pos[keep].astype(np.int64), count[keep].astype(np.int64)
+    total = int(counts.sum())
+    if not total:
+        return np.zeros(0), np.zeros(0)
+    steps = np.full(total, 16, dtype=np.int64)
+    steps[0] = starts[0]
+    heads = np.cumsum(counts)[:-1]
+    steps[heads] = starts[1:] - (starts[:-1] + 16 * (counts[:-1] - 1))
+    src = np.cumsum(steps)
+    del steps
+    view = np.ndarray(buffer=joined, dtype="<f8", shape=(size - 7,), strides=(1,))
+    x = view[src]
+    src += 8
+    return x, view[src]
 
 
 def canonical_key(wkb: bytes) -> bytes:

@@ -1,5 +1,6 @@
-"""The thresholds' mesh (computing/mesh.py): vertices numbered and sides sorted range by range give
-what one sort of everything gives (the ranges made tiny here, so that there are many)."""
+"""The thresholds' mesh (computing/mesh.py): sides sorted range by range give what one sort of
+everything gives (the ranges made tiny here, so that there are many), also when different edges
+have the same hash."""
 
 from __future__ import annotations
 
@@ -30,28 +31,6 @@ class _Progress:
         self.check()
 
 
-@pytest.mark.parametrize(
-    "size, distinct, range_size",
-    [(1000, 50, 7), (5000, 4000, 16), (1, 1, 3), (0, 1, 3), (3000, 900, 2)],
-)
-def test_vertices_numbered_by_ranges_as_by_one_sort(monkeypatch, size, distinct, range_size):
-    monkeypatch.setattr(mesh, "_RANGE", range_size)
-    rng = np.random.default_rng(size)
-    values = rng.integers(0, distinct, size).astype(np.uint64) * np.uint64(
-        2_654_435_761
-    ) + np.uint64(2**40)
-    expected_distinct, expected_number = np.unique(values, return_inverse=True)
-    keys = values.copy()
-    progress = _Progress()
-    number, parts = mesh._number(keys, progress)
-    assert number.dtype == np.int32
-    assert np.array_equal(number, expected_number)
-    assert np.array_equal(
-        mesh.joined(parts) if parts else np.zeros(0, np.uint64), expected_distinct
-    )
-    assert size < 2 or progress.checks > 1  # the ranges were many, each one checked for cancel
-
-
 def _rings_mesh():
     """Six polygons in a 3 × 2 grid of 10 m cells (one with a hole, one MultiPolygon of two
     cells)."""
@@ -60,37 +39,70 @@ def _rings_mesh():
     return wkb
 
 
-@pytest.mark.parametrize("range_size", [1, 2, 5, 1 << 19])
-def test_sides_sorted_by_ranges_as_by_one_sort(monkeypatch, range_size):
-    monkeypatch.setattr(mesh, "_RANGE", range_size)
-    wkb = _rings_mesh()
-    cls = np.array([0, 1, 0, 2, 1, 0], dtype=np.int8)
-    m = mesh.read_mesh(wkb, len(wkb), 0.001, _Progress())
-    # the sides read from the rings directly, then sorted whole
-    starts, ends, polys, signs = [], [], [], []
+def _ring_sides(m):
+    """Every non-degenerate side read from the rings directly: (start key, end key, polygon,
+    sign, position of the start vertex)."""
+    starts, ends, polys, signs, where = [], [], [], [], []
     for ring in range(m.ring_count.size):
         first, count = m.ring_start[ring], m.ring_count[ring]
-        ids = m.pid[first : first + count]
+        ids = m.keys[first : first + count]
         nxt = np.roll(ids, -1)
         keep = ids != nxt
         starts.append(ids[keep])
         ends.append(nxt[keep])
         polys.append(np.full(keep.sum(), m.ring_poly[ring]))
         signs.append(np.full(keep.sum(), m.ring_sign[ring]))
-    pa, pb, poly, sign = (np.concatenate(column) for column in (starts, ends, polys, signs))
-    key = mesh.side_keys(pa, pb, cls[poly], sign, m.n_points)
-    order = np.lexsort((poly, key))
+        where.append(first + np.flatnonzero(keep))
+    return tuple(np.concatenate(column) for column in (starts, ends, polys, signs, where))
+
+
+@pytest.mark.parametrize("range_size", [1, 2, 5, 1 << 19])
+@pytest.mark.parametrize("collide", [False, True])
+def test_sides_sorted_by_ranges_as_by_one_sort(monkeypatch, range_size, collide):
+    """Sides sorted range by range: every side once, each range sorted, the two sides of an edge
+    next to each other and no other edge between them, also when every edge has the same hash
+    (``collide``: the exact sort of ``_exact``)."""
+    monkeypatch.setattr(mesh, "_RANGE", range_size)
+    exact = []
+    if collide:
+        monkeypatch.setattr(mesh, "edge_hash", lambda lo, hi: np.zeros_like(lo))
+        monkeypatch.setattr(mesh, "_exact", lambda *a, _f=mesh._exact: exact.append(1) or _f(*a))
+    wkb = _rings_mesh()
+    cls = np.array([0, 1, 0, 2, 1, 0], dtype=np.int8)
+    m = mesh.read_mesh(wkb, len(wkb), 0.001, _Progress())
+    ka, kb, poly, sign, where = _ring_sides(m)
+    assert ka.size == 4 * 6 + 4  # 24 cell sides and the hole's 4
     runs = list(mesh.sorted_sides(m, cls, _Progress()))
     assert range_size > 100 or len(runs) > 3
-    got_key = np.concatenate([k for k, _ in runs])
-    got_poly = np.concatenate([p for _, p in runs])
-    assert np.array_equal(got_key, key[order])  # sorted whole, nothing lost, nothing twice
-    assert sorted(zip(got_key.tolist(), got_poly.tolist())) == sorted(
-        zip(key.tolist(), poly.tolist())
-    )
-    assert pa.size == 4 * 6 + 4  # 24 cell sides and the hole's 4
-    a, b = m.endpoints(got_key)
-    assert {tuple(e) for e in zip(a.tolist(), b.tolist())} == set(zip(pa.tolist(), pb.tolist()))
+    assert not collide or exact  # the edges of a vertex collided, and were put apart
+    assert [done for *_, done in runs] == sorted(done for *_, done in runs)
+    assert runs[-1][3] == pytest.approx(1.0)
+    got_pos = np.concatenate([pos for _, _, pos, _ in runs])
+    got_poly = np.concatenate([p for _, p, _, _ in runs])
+    assert sorted(got_pos.tolist()) == sorted(where.tolist())  # nothing lost, nothing twice
+    by_pos = {w: i for i, w in enumerate(where.tolist())}
+    index = np.array([by_pos[w] for w in got_pos.tolist()])
+    assert np.array_equal(got_poly, poly[index])
+    got_a, got_b = m.endpoints(got_pos)
+    assert np.array_equal(got_a, ka[index]) and np.array_equal(got_b, kb[index])
+    # within each range the keys are sorted and a key's flags are the side's
+    for key, p, pos, _ in runs:
+        assert (np.diff(key) >= 0).all()
+        a, b = m.endpoints(pos)
+        flags = (cls[p].astype(np.int64) << 2) | ((m.ring_sign[_rings_of(m, pos)] > 0) << 1)
+        assert np.array_equal(key & 15, flags | (a > b))
+    # the sides of an edge follow each other, in one range
+    edge = [(min(a, b), max(a, b)) for a, b in zip(got_a.tolist(), got_b.tolist())]
+    seen, previous = set(), None
+    for e in edge:
+        assert e == previous or e not in seen
+        seen.add(e)
+        previous = e
+    assert len(seen) == 9 + 8 + 4  # horizontal and vertical cell edges, the hole's
+
+
+def _rings_of(m, pos):
+    return np.searchsorted(m.ring_start, pos, side="right") - 1
 
 
 def test_ahead_gives_every_item_in_order_and_its_error_in_place():

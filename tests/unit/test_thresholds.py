@@ -577,6 +577,24 @@ def test_feedback_progress_and_cancel():
         apply_thresholds(scene.wkb, status, codes, feedback=FakeFeedback(cancel_at=40))
 
 
+@pytest.mark.parametrize("size, distinct", [(0, 1), (1, 1), (2, 1), (1000, 30), (50_000, 9_000)])
+def test_fewer_links_leaves_out_repeats_and_loses_no_link(size, distinct):
+    """Links of a range (a pair of polygons shares many sides): most repeats left out without a
+    sort, every distinct link still there, either way round."""
+    rng = np.random.default_rng(size)
+    pairs = rng.integers(0, 5_000, (distinct, 2)).astype(np.int32)
+    pick = rng.integers(0, distinct, size)
+    flip = rng.random(size) < 0.5
+    a = np.where(flip, pairs[pick, 0], pairs[pick, 1])
+    b = np.where(flip, pairs[pick, 1], pairs[pick, 0])
+    fa, fb = th._fewer_links(5_000, a, b)
+    assert {(min(x, y), max(x, y)) for x, y in zip(fa.tolist(), fb.tolist())} == {
+        (min(x, y), max(x, y)) for x, y in zip(a.tolist(), b.tolist())
+    }
+    n_distinct = len({(min(x, y), max(x, y)) for x, y in zip(a.tolist(), b.tolist())})
+    assert fa.size <= max(2, 1.2 * n_distinct)  # the repeats are gone, but for a few
+
+
 def test_components_long_chain_and_star():
     n = 50_000
     rng = np.random.default_rng(1)
@@ -801,10 +819,24 @@ def test_random_grids_match_the_rules_read_literally(mesh):
 @PROPERTY
 @given(GRIDS)
 def test_random_grids_by_many_ranges_match_the_rules_read_literally(grid):
-    """Vertices numbered and sides matched by ranges of two (the real ones hold half a million): the
-    same answers, edges never split between two ranges."""
+    """Sides matched by ranges of two (the real ones hold half a million): the same answers, edges
+    never split between two ranges."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(mesh, "_RANGE", 2)
+        result = run_grid(*grid)
+    final, changed = grid_reference(*grid)
+    assert np.array_equal(result.artif, final)
+    assert np.array_equal(result.changed, changed)
+
+
+@PROPERTY
+@given(GRIDS)
+def test_random_grids_with_every_edge_hash_equal_match_the_rules_read_literally(grid):
+    """Every edge given the same hash (sides then told apart by their grid keys alone, the sort of
+    ``mesh._exact``): the same answers."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(mesh, "edge_hash", lambda lo, hi: np.zeros_like(lo))
+        patch.setattr(mesh, "_RANGE", 3)
         result = run_grid(*grid)
     final, changed = grid_reference(*grid)
     assert np.array_equal(result.artif, final)
