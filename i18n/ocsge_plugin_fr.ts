@@ -4132,27 +4132,27 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
         <translation>Portrait : les pages dans l'ordre du portrait. Rapport triennal : les pages dans l'ordre du rapport relatif à l'artificialisation des sols (article R. 2231-1 du code général des collectivités territoriales) : couverture, cadre légal et périodes, 1° consommation d'espaces NAF, 2° et 3° artificialisation nette et surfaces imperméabilisées (OCS GE), 4° la trajectoire, puis le reste ; il demande le fichier de consommation. Dans les deux, un cadre de commentaire vide sous chaque graphique, à remplir dans le concepteur de mise en page.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/national.py" line="301"/>
+        <location filename="../ocsge_plugin/pipelines/national.py" line="300"/>
         <source>D{code}: {text}</source>
         <translation>D{code} : {text}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/national.py" line="406"/>
+        <location filename="../ocsge_plugin/pipelines/national.py" line="403"/>
         <source>No delivery of a département given.</source>
         <translation>Aucune livraison d'un département n'est donnée.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/national.py" line="446"/>
+        <location filename="../ocsge_plugin/pipelines/national.py" line="443"/>
         <source>{count} département already finished by an earlier run, not done again: {codes}.</source>
         <translation>{count} département déjà terminé par une exécution précédente, non refait : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/national.py" line="446"/>
+        <location filename="../ocsge_plugin/pipelines/national.py" line="443"/>
         <source>{count} départements already finished by an earlier run, not done again: {codes}.</source>
         <translation>{count} départements déjà terminés par une exécution précédente, non refaits : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/national.py" line="455"/>
+        <location filename="../ocsge_plugin/pipelines/national.py" line="452"/>
         <source>The diagnostic failed for {codes}; the départements finished are kept and the next run with the same inputs resumes there. Logs: {folder}.
 {lines}</source>
         <translation>Le diagnostic a échoué pour {codes} ; les départements terminés sont conservés et la prochaine exécution avec les mêmes entrées reprend là. Journaux : {folder}.
@@ -4202,6 +4202,11 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
         <location filename="../processing_provider/parameter_help.py" line="230"/>
         <source>How many départements are computed at once, each in a process of its own (default: the computer's cores). Each one holds a département in memory: about 1 GB for 1,000,000 polygons per millésime.</source>
         <translation>Combien de départements sont calculés à la fois, chacun dans son propre processus (par défaut : les cœurs de l'ordinateur). Chacun garde un département en mémoire : environ 1 Go pour 1 000 000 de polygones par millésime.</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/report/chart_item.py" line="129"/>
+        <source>OCS GE chart</source>
+        <translation>Graphique OCS GE</translation>
     </message>
 </context>
 <context>
@@ -5250,12 +5255,12 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
 <context>
     <name>OcsgePlugin</name>
     <message>
-        <location filename="../ocsge_plugin/plugin.py" line="63"/>
+        <location filename="../ocsge_plugin/plugin.py" line="65"/>
         <source>OCS GE and data.gouv.fr data panel</source>
         <translation>Panneau de données OCS GE et data.gouv.fr</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/plugin.py" line="80"/>
+        <location filename="../ocsge_plugin/plugin.py" line="82"/>
         <source>OCS GE user guide</source>
         <translation>Guide de l'extension OCS GE</translation>
     </message>
