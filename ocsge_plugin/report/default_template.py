@@ -380,7 +380,8 @@ def _frame_page(page: Page) -> None:
 def _chart(layout: QgsPrintLayout, item_id: str, field: str, rect: tuple) -> None:
     """The SVG chart whose path is the atlas feature's ``field``: a chart item ``{item_id}_texte``
     (its text as text in any PDF) over a picture item ``item_id`` left out of exports while the
-    chart item is there (what a QGIS without the plugin shows and prints)."""
+    chart item is there (what a QGIS without the plugin shows and prints); both in a group
+    ``{item_id}_groupe``."""
     picture = QgsLayoutItemPicture(layout)
     picture.setId(item_id)
     picture.setResizeMode(QgsLayoutItemPicture.ResizeMode.Zoom)
@@ -399,6 +400,8 @@ def _chart(layout: QgsPrintLayout, item_id: str, field: str, rect: tuple) -> Non
     chart.field = field
     layout.addLayoutItem(chart)
     _place(chart, rect)
+    group = layout.groupItems([picture, chart])  # moved and resized together in the designer
+    group.setId(f"{item_id}_groupe")
 
 
 def _consumption_note(page: Page, key: str, rect: tuple) -> None:

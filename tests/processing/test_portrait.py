@@ -542,6 +542,14 @@ def test_the_saved_layout_exports_the_same_portrait(run, provider, sample, tmp_p
     ]
     layout.atlas().seekTo(0)
     paths = [item.evaluatedPath() for item in charts]
+    # over each picture its chart item (the chart's text as text), grouped with it: moved together
+    from ocsge.ocsge_plugin.report.chart_item import ChartItem
+
+    for picture in charts:
+        chart = layout.itemById(f"{picture.id()}_texte")
+        assert isinstance(chart, ChartItem) and chart.path() == picture.evaluatedPath()
+        assert where(chart) == where(picture) and chart.zValue() > picture.zValue()
+        assert chart.parentGroup().id() == picture.parentGroup().id() == f"{picture.id()}_groupe"
     # the map keeps its frame on the atlas feature (the template's empty extent let it be reshaped):
     # above the scale bar and the legend
     carte, echelle, legende = (layout.itemById(name) for name in ("carte", "echelle", "legende"))
