@@ -43,8 +43,8 @@ __all__ = [
 
 # the item type written in projects and templates (``type="…"``): never change it, a saved
 # project's charts are found by it
-TYPE = int(getattr(QgsLayoutItemRegistry.PluginItem, "value", QgsLayoutItemRegistry.PluginItem))
-TYPE += 2724
+_PLUGIN = QgsLayoutItemRegistry.ItemType.PluginItem
+TYPE = int(getattr(_PLUGIN, "value", _PLUGIN)) + 2724
 # the « exclude from exports » expression of the picture under a chart item ``{id}``: true while
 # the chart item is in the layout (the plugin present), false in a QGIS without it
 COVERED = "item_variables('{id}') IS NOT NULL"
