@@ -79,57 +79,57 @@
         <translation>Plusieurs départements ont été trouvés ({deps}) : tous ont été chargés.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/catalogue.py" line="73"/>
+        <location filename="../ocsge_plugin/services/catalogue.py" line="74"/>
         <source>Occupation du sol</source>
         <translation>Occupation du sol</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/catalogue.py" line="74"/>
+        <location filename="../ocsge_plugin/services/catalogue.py" line="75"/>
         <source>Différence</source>
         <translation>Différence</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="43"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="44"/>
         <source>Artificialisation</source>
         <translation>Artificialisation</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/catalogue.py" line="76"/>
+        <location filename="../ocsge_plugin/services/catalogue.py" line="77"/>
         <source>Artificialisation difference</source>
         <translation>Évolution de l'artificialisation</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/catalogue.py" line="93"/>
+        <location filename="../ocsge_plugin/services/catalogue.py" line="94"/>
         <source>“{code}” is not a département code. Expected a code such as 32, 2A or 974.</source>
         <translation>« {code} » n'est pas un code de département. Attendu : un code tel que 32, 2A ou 974.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/catalogue.py" line="157"/>
+        <location filename="../ocsge_plugin/services/catalogue.py" line="158"/>
         <source>IGN&apos;s download service sent an unreadable listing ({detail}). Check its address in the plugin settings.</source>
         <translation>Le service de téléchargement de l'IGN a renvoyé une liste illisible ({detail}). Vérifiez son adresse dans les paramètres de l'extension.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/catalogue.py" line="164"/>
+        <location filename="../ocsge_plugin/services/catalogue.py" line="165"/>
         <source>IGN&apos;s download service did not send an Atom listing. Check its address in the plugin settings.</source>
         <translation>Le service de téléchargement de l'IGN n'a pas renvoyé de liste Atom. Vérifiez son adresse dans les paramètres de l'extension.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/catalogue.py" line="292"/>
+        <location filename="../ocsge_plugin/services/catalogue.py" line="293"/>
         <source>“{text}” is not a millésime. Expected a year (2019) or two years (2016-2019).</source>
         <translation>« {text} » n'est pas un millésime. Attendu : une année (2019) ou deux années (2016-2019).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/catalogue.py" line="315"/>
+        <location filename="../ocsge_plugin/services/catalogue.py" line="316"/>
         <source>none</source>
         <translation>aucune</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/catalogue.py" line="316"/>
+        <location filename="../ocsge_plugin/services/catalogue.py" line="317"/>
         <source>IGN offers no {kind} delivery for {what}. Available: {available}.</source>
         <translation>L'IGN ne propose aucune livraison de type {kind} pour {what}. Disponibles : {available}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/catalogue.py" line="316"/>
+        <location filename="../ocsge_plugin/services/catalogue.py" line="317"/>
         <source>this département</source>
         <translation>ce département</translation>
     </message>
@@ -419,62 +419,62 @@
         <translation>Aucun code pour le niveau {level} : ce niveau est ignoré.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="42"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="43"/>
         <source>OCS GE</source>
         <translation>OCS GE</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="44"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="45"/>
         <source>Imperméabilisation</source>
         <translation>Imperméabilisation</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="45"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="46"/>
         <source>Consommation d&apos;espaces</source>
         <translation>Consommation d'espaces</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="195"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="196"/>
         <source>This resource has no file to download.</source>
         <translation>Cette ressource n'a aucun fichier à télécharger.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="196"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="197"/>
         <source>The format “{format}” cannot be shown on the map by this panel (it loads GeoPackage, GeoJSON, zipped shapefiles, CSV with coordinates or WKT and OCS GE .7z deliveries). Download it instead.</source>
         <translation>Ce panneau ne peut pas afficher le format « {format} » sur la carte (il charge les GeoPackage, GeoJSON, shapefiles zippés, CSV avec coordonnées ou WKT et les livraisons OCS GE en .7z). Téléchargez plutôt le fichier.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="272"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="273"/>
         <source>{value} B</source>
         <translation>{value} o</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="273"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="274"/>
         <source>{value} kB</source>
         <translation>{value} ko</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="274"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="275"/>
         <source>{value} MB</source>
         <translation>{value} Mo</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="275"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="276"/>
         <source>{value} GB</source>
         <translation>{value} Go</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="276"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="277"/>
         <source>{value} TB</source>
         <translation>{value} To</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="300"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="301"/>
         <source>Unexpected answer from data.gouv.fr (no “data” list). Check the API address in the plugin settings.</source>
         <translation>Réponse inattendue de data.gouv.fr (pas de liste “data”). Vérifiez l'adresse de l'API dans les paramètres de l'extension.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="322"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="323"/>
         <source>Unexpected answer from data.gouv.fr for the dataset {ident}.</source>
         <translation>Réponse inattendue de data.gouv.fr pour le jeu de données {ident}.</translation>
     </message>
@@ -794,7 +794,7 @@
         <translation>Le fournisseur de traitements OCS GE n'est pas chargé : réactivez l'extension.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="76"/>
+        <location filename="../ocsge_plugin/services/network.py" line="85"/>
         <source>Canceled.</source>
         <translation>Annulé.</translation>
     </message>
@@ -854,77 +854,77 @@
         <translation>Erreur inattendue : {error}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="92"/>
+        <location filename="../ocsge_plugin/services/network.py" line="101"/>
         <source>{host} did not answer in JSON (HTTP {status}). Check the service address in the plugin settings.</source>
         <translation>{host} n'a pas répondu en JSON (HTTP {status}). Vérifiez l'adresse du service dans les paramètres de l'extension.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="264"/>
+        <location filename="../ocsge_plugin/services/network.py" line="273"/>
         <source>The server {host} cannot be found (DNS): check your Internet connection, the proxy in QGIS&apos;s options, or the address in the plugin settings.</source>
         <translation>Le serveur {host} est introuvable (DNS) : vérifiez votre connexion Internet, le proxy dans les options de QGIS ou l'adresse dans les paramètres de l'extension.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="279"/>
+        <location filename="../ocsge_plugin/services/network.py" line="288"/>
         <source>The server {host} refused or closed the connection ({detail}). It may be down: try again later.</source>
         <translation>Le serveur {host} a refusé ou fermé la connexion ({detail}). Il est peut-être en panne : réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="285"/>
+        <location filename="../ocsge_plugin/services/network.py" line="294"/>
         <source>The proxy refused the request to {host} ({detail}). Check the proxy in QGIS&apos;s options (Network).</source>
         <translation>Le proxy a refusé la requête vers {host} ({detail}). Vérifiez le proxy dans les options de QGIS (Réseau).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="291"/>
+        <location filename="../ocsge_plugin/services/network.py" line="300"/>
         <source>The secure connection to {host} failed ({detail}).</source>
         <translation>La connexion sécurisée à {host} a échoué ({detail}).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="295"/>
+        <location filename="../ocsge_plugin/services/network.py" line="304"/>
         <source>No network connection ({detail}). Check that this computer is online.</source>
         <translation>Aucune connexion réseau ({detail}). Vérifiez que cet ordinateur est connecté.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="301"/>
+        <location filename="../ocsge_plugin/services/network.py" line="310"/>
         <source>The request to {host} failed: {detail}. Check your Internet connection.</source>
         <translation>La requête vers {host} a échoué : {detail}. Vérifiez votre connexion Internet.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="313"/>
+        <location filename="../ocsge_plugin/services/network.py" line="322"/>
         <source>No answer from {host} for {seconds} s: the service is slow or unreachable. Try again later, or raise the timeout in the plugin settings.</source>
         <translation>Aucune réponse de {host} depuis {seconds} s : le service est lent ou injoignable. Réessayez plus tard ou augmentez le délai d'attente dans les paramètres de l'extension.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="345"/>
+        <location filename="../ocsge_plugin/services/network.py" line="354"/>
         <source>{host} still asks to slow down (HTTP {status}) after {attempts} attempts. Try again in a few minutes.</source>
         <translation>{host} demande toujours de ralentir (HTTP {status}) après {attempts} tentatives. Réessayez dans quelques minutes.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="350"/>
+        <location filename="../ocsge_plugin/services/network.py" line="359"/>
         <source>{host} is failing (HTTP {status}) after {attempts} attempts. Try again later.</source>
         <translation>{host} est en erreur (HTTP {status}) après {attempts} tentatives. Réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="352"/>
+        <location filename="../ocsge_plugin/services/network.py" line="361"/>
         <source>Not found on {host} (HTTP 404): {url}</source>
         <translation>Introuvable sur {host} (HTTP 404) : {url}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="354"/>
+        <location filename="../ocsge_plugin/services/network.py" line="363"/>
         <source>{host} refused the request (HTTP {status}): {url}</source>
         <translation>{host} a refusé la requête (HTTP {status}) : {url}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="430"/>
+        <location filename="../ocsge_plugin/services/network.py" line="439"/>
         <source>Cannot write {path}: {detail}</source>
         <translation>Impossible d'écrire {path} : {detail}</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="475"/>
+        <location filename="../ocsge_plugin/services/network.py" line="484"/>
         <source>{host} answered HTTP {status}: new attempt in {seconds} s ({number}/{total}).</source>
         <translation>{host} a répondu HTTP {status} : nouvelle tentative dans {seconds} s ({number}/{total}).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="573"/>
+        <location filename="../ocsge_plugin/services/network.py" line="582"/>
         <source>The download from {host} was cut off ({received} of {expected} bytes). Nothing was kept: try again.</source>
         <translation>Le téléchargement depuis {host} a été interrompu ({received} octets sur {expected}). Rien n'a été conservé : réessayez.</translation>
     </message>
@@ -1024,7 +1024,7 @@
         <translation>{level} : {count} territoire(s) n'additionnent que les communes dont les stocks ou les flux sont connus (champ inconnu : '… partiel') : {codes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/catalogue.py" line="394"/>
+        <location filename="../ocsge_plugin/services/catalogue.py" line="392"/>
         <source>IGN&apos;s listing</source>
         <translation>la liste de l'IGN</translation>
     </message>
@@ -1049,7 +1049,7 @@
         <translation>{count} communes figurent plusieurs fois dans la table d'appartenance avec des EPCI différents ; la première ligne est retenue : {communes}.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="372"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="369"/>
         <source>data.gouv.fr&apos;s resource</source>
         <translation>la ressource de data.gouv.fr</translation>
     </message>
@@ -1119,22 +1119,22 @@
         <translation>Cache vidé : {size} libérés.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="162"/>
+        <location filename="../ocsge_plugin/services/network.py" line="171"/>
         <source>Refused: “{url}” is not a web address (http or https); the plugin reads no local file or other scheme from a service.</source>
         <translation>Refusé : « {url} » n'est pas une adresse web (http ou https) ; l'extension ne lit ni fichier local ni autre protocole sur la parole d'un service.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="317"/>
+        <location filename="../ocsge_plugin/services/network.py" line="326"/>
         <source>{host} sends too slowly (less than {rate} bytes/s over {seconds} s): stopped, nothing was kept. Try again later (the minimum rate is QGIS&apos;s advanced setting ocsge/network/min_rate).</source>
         <translation>{host} envoie trop lentement (moins de {rate} octets/s sur {seconds} s) : arrêté, rien n'a été conservé. Réessayez plus tard (le débit minimal est le paramètre avancé de QGIS ocsge/network/min_rate).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="322"/>
+        <location filename="../ocsge_plugin/services/network.py" line="331"/>
         <source>The answer of {host} is larger than {size} MB, more than a listing can be: refused. Check the service address in the plugin settings (the cap is QGIS&apos;s advanced setting ocsge/network/max_listing_mb).</source>
         <translation>La réponse de {host} dépasse {size} Mo, plus qu'une liste ne peut peser : refusée. Vérifiez l'adresse du service dans les paramètres de l'extension (la limite est le paramètre avancé de QGIS ocsge/network/max_listing_mb).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="327"/>
+        <location filename="../ocsge_plugin/services/network.py" line="336"/>
         <source>{host} redirected to “{target}”, a local file or another address that is not on the web: refused, nothing was read.</source>
         <translation>{host} a redirigé vers « {target} », un fichier local ou une autre adresse qui n'est pas sur le web : refusé, rien n'a été lu.</translation>
     </message>
@@ -2011,22 +2011,22 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>Ouverture de « {url} » refusée : ce n'est pas une adresse web (http ou https).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="213"/>
+        <location filename="../ocsge_plugin/services/network.py" line="222"/>
         <source>The disk of {folder} is full ({free} MB left free): the download from {host} was stopped and nothing was kept. Free some space or choose another folder.</source>
         <translation>Le disque de {folder} est plein ({free} Mo laissés libres) : le téléchargement depuis {host} a été arrêté et rien n'a été gardé. Libérez de la place ou choisissez un autre dossier.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="219"/>
+        <location filename="../ocsge_plugin/services/network.py" line="228"/>
         <source>Not enough space in {folder} for the download from {host}: {needed} MB needed, {free} MB free. Nothing was kept: free some space or choose another folder.</source>
         <translation>Pas assez de place dans {folder} pour le téléchargement depuis {host} : {needed} Mo nécessaires, {free} Mo libres. Rien n'a été gardé : libérez de la place ou choisissez un autre dossier.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="230"/>
+        <location filename="../ocsge_plugin/services/network.py" line="239"/>
         <source>{host} sends more than the file&apos;s declared size ({declared} bytes; {received} bytes at least): stopped, nothing was kept. The file does not match its description: report it to its publisher.</source>
         <translation>{host} envoie plus que la taille déclarée du fichier ({declared} octets ; au moins {received} octets) : arrêté, rien n'a été gardé. Le fichier ne correspond pas à sa description : signalez-le à son producteur.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/network.py" line="543"/>
+        <location filename="../ocsge_plugin/services/network.py" line="552"/>
         <source>The download from {host} did not end within {seconds} s (the deadline for {size} MB at {rate} bytes/s on average): stopped, nothing was kept. Try again later (the rate is QGIS&apos;s advanced setting ocsge/network/deadline_rate).</source>
         <translation>Le téléchargement depuis {host} ne s'est pas terminé en {seconds} s (le délai pour {size} Mo à {rate} octets/s en moyenne) : arrêté, rien n'a été gardé. Réessayez plus tard (le débit est le paramètre avancé de QGIS ocsge/network/deadline_rate).</translation>
     </message>
@@ -2460,17 +2460,17 @@ Fichiers réels : les communes de vos territoires absentes du fichier, et les co
         <translation>{level} : {count} territoires n'ont dans {name} aucune période OCS GE qui rencontre les années du fichier de consommation (colonnes OCS GE vides).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="91"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="92"/>
         <source>Consommation NAF (Cerema, communes)</source>
         <translation>Consommation NAF (Cerema, communes)</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="338"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="339"/>
         <source>No dataset of {organization} titled “{title}” in data.gouv.fr's answer for “{query}”.</source>
         <translation>Aucun jeu de données de {organization} intitulé « {title} » dans la réponse de data.gouv.fr pour « {query} ».</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/services/datagouv.py" line="350"/>
+        <location filename="../ocsge_plugin/services/datagouv.py" line="351"/>
         <source>The dataset “{title}” has no {kind} file named for “{name}”. Choose its file in the list.</source>
         <translation>Le jeu de données « {title} » n'a pas de fichier {kind} nommé « {name} ». Choisissez son fichier dans la liste.</translation>
     </message>
@@ -4208,6 +4208,11 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
         <source>The commune layer has no commune code field (fields: {fields}). Expected INSEE_COM, CODGEO, commune_code or code, or choose the field.</source>
         <translation>La couche des communes n'a pas de champ de code de commune (champs : {fields}). Attendu : INSEE_COM, CODGEO, commune_code ou code, ou choisissez le champ.</translation>
     </message>
+    <message>
+        <location filename="../ocsge_plugin/report/chart_item.py" line="129"/>
+        <source>OCS GE chart</source>
+        <translation>Graphique OCS GE</translation>
+    </message>
 </context>
 <context>
     <name>AggregateAlgorithm</name>
@@ -5245,12 +5250,12 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
 <context>
     <name>OcsgePlugin</name>
     <message>
-        <location filename="../ocsge_plugin/plugin.py" line="63"/>
+        <location filename="../ocsge_plugin/plugin.py" line="65"/>
         <source>OCS GE and data.gouv.fr data panel</source>
         <translation>Panneau de données OCS GE et data.gouv.fr</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/plugin.py" line="80"/>
+        <location filename="../ocsge_plugin/plugin.py" line="82"/>
         <source>OCS GE user guide</source>
         <translation>Guide de l'extension OCS GE</translation>
     </message>

@@ -9,6 +9,7 @@ from qgis.PyQt.QtWidgets import QAction
 
 from .core import guide, i18n
 from .domain.nomenclature import RESOURCES
+from .report import chart_item
 
 __all__ = [
     "OcsgePlugin",
@@ -30,6 +31,7 @@ class OcsgePlugin:
         """Register the provider; works without a GUI (qgis_process, iface None)."""
         if self.provider is not None:
             return
+        chart_item.register()  # the portrait's charts, in layouts built or read from now on
         from ..processing_provider.provider import OcsgeProvider
 
         self.provider = OcsgeProvider()

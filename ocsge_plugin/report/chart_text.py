@@ -3,10 +3,11 @@
 Qt's SVG renderer draws an SVG's ``<text>`` as glyph outlines (its text layout carries a
 text-outline format): the PDF gets hundreds of kilobytes of curves per chart page, which cost
 most of the atlas' time to write, and no text a reader can search or copy. So every chart is
-saved twice beside each other: ``x.svg`` (whole, what the layout designer and a user's template
-show) and ``x.svg.json`` (its shapes without text, and the text runs); ``write_pdf`` hides the
-picture items showing such a chart, draws the shapes with QSvgRenderer and the text with
-QPainter, which the PDF keeps as text (DejaVu Sans embedded).
+saved twice beside each other: ``x.svg`` (whole, what a picture item shows) and ``x.svg.json``
+(its shapes without text, and the text runs). :func:`draw` draws the shapes with QSvgRenderer and
+the text with QPainter, which the PDF keeps as text (DejaVu Sans embedded): the default
+template's chart items (``chart_item``) in any export, and ``write_pdf`` for the picture items
+of a user's template.
 """
 
 from __future__ import annotations

@@ -29,7 +29,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor, QFont
 
-from . import blocks
+from . import blocks, chart_item
 from .content import COMMUNE_HEADINGS, method_note
 from .layout import TEMPLATES
 
@@ -378,15 +378,30 @@ def _frame_page(page: Page) -> None:
 
 
 def _chart(layout: QgsPrintLayout, item_id: str, field: str, rect: tuple) -> None:
-    """A picture item showing the SVG chart whose path is the atlas feature's ``field``."""
+    """The SVG chart whose path is the atlas feature's ``field``: a chart item ``{item_id}_texte``
+    (its text as text in any PDF) over a picture item ``item_id`` left out of exports while the
+    chart item is there (what a QGIS without the plugin shows and prints); both in a group
+    ``{item_id}_groupe``."""
     picture = QgsLayoutItemPicture(layout)
     picture.setId(item_id)
     picture.setResizeMode(QgsLayoutItemPicture.ResizeMode.Zoom)
-    picture.dataDefinedProperties().setProperty(
+    properties = picture.dataDefinedProperties()
+    properties.setProperty(
         QgsLayoutObject.DataDefinedProperty.PictureSource, QgsProperty.fromField(field)
+    )
+    properties.setProperty(
+        QgsLayoutObject.DataDefinedProperty.ExcludeFromExports,
+        QgsProperty.fromExpression(chart_item.COVERED.format(id=f"{item_id}_texte")),
     )
     layout.addLayoutItem(picture)
     _place(picture, rect)
+    chart = chart_item.ChartItem(layout)
+    chart.setId(f"{item_id}_texte")
+    chart.field = field
+    layout.addLayoutItem(chart)
+    _place(chart, rect)
+    group = layout.groupItems([picture, chart])  # moved and resized together in the designer
+    group.setId(f"{item_id}_groupe")
 
 
 def _consumption_note(page: Page, key: str, rect: tuple) -> None:
@@ -540,6 +555,7 @@ def default_layout(project, model: str = "portrait") -> QgsPrintLayout:
     """The default template of ``model`` (:data:`MODELS`), built in code: A4 portrait, one page per
     section, in the model's order, items named by id."""
     pages = MODELS[model]
+    chart_item.register()
     layout = QgsPrintLayout(project)
     layout.initializeDefaults()
     layout.setName("Portrait de territoire")

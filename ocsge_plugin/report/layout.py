@@ -16,7 +16,6 @@ from qgis.core import (
     QgsExpressionContextUtils,
     QgsLayoutExporter,
     QgsLayoutFrame,
-    QgsLayoutItemAttributeTable,
     QgsLayoutItemLabel,
     QgsLayoutItemLegend,
     QgsLayoutItemMap,
@@ -33,7 +32,7 @@ from qgis.core import (
     QgsRectangle,
 )
 from qgis.PyQt.QtCore import QMarginsF, QRectF, QSizeF, QUuid
-from qgis.PyQt.QtGui import QFont, QPageSize, QPainter, QPdfWriter
+from qgis.PyQt.QtGui import QPageSize, QPainter, QPdfWriter
 from qgis.PyQt.QtXml import QDomDocument
 
 from ..core import compat
@@ -41,7 +40,7 @@ from ..core.errors import Canceled
 from ..core.i18n import tr
 from ..domain.nomenclature import RESOURCES
 from ..storage import files
-from . import blocks, chart_text, template_check
+from . import blocks, chart_item, chart_text, fonts, template_check
 
 __all__ = [
     "ROWS_PER_PAGE",
@@ -65,6 +64,7 @@ def load_template(project, path) -> QgsPrintLayout:
     element when it does not parse, is not a layout, or holds what reads files, the web or the
     environment."""
     text = template_check.check_template(path)
+    chart_item.register()  # the default template's charts (a user's may hold them too)
     document = QDomDocument()
     parsed = document.setContent(text)
     if not (
@@ -154,36 +154,6 @@ _ITEM_TYPES = (
 )
 
 
-def unligated(font: QFont) -> QFont:
-    """``font`` drawn letter by letter: no « ﬁ » ligature, so that « artificialisation » is found
-    in the PDF (QFont.PreferNoShaping on Qt 5.15; letter spacing does not stop ligatures there)."""
-    font.setStyleStrategy(
-        QFont.StyleStrategy(font.styleStrategy() | QFont.StyleStrategy.PreferNoShaping)
-    )
-    return font
-
-
-def _without_ligatures(layout) -> None:
-    """Every label, table, legend and scale bar of ``layout`` in fonts without ligatures (a
-    template's XML does not keep a font's style strategy: set after loading it)."""
-    for item in layout.items():
-        if isinstance(item, QgsLayoutItemScaleBar):
-            text = item.textFormat()
-            text.setFont(unligated(text.font()))
-            item.setTextFormat(text)
-        else:
-            compat.change_item_fonts(item, unligated)  # labels and legends
-    for frame in layout.multiFrames():
-        if isinstance(frame, QgsLayoutItemAttributeTable):
-            for read, write in (
-                (frame.contentTextFormat, frame.setContentTextFormat),
-                (frame.headerTextFormat, frame.setHeaderTextFormat),
-            ):
-                text = read()
-                text.setFont(unligated(text.font()))
-                write(text)
-
-
 def _number_pages(layout) -> None:
     """Every footer (the labels ``pied…``) ends with the page's number: its rank among the pages
     the territory prints (``@ocsge_page``, set by ``write_pdf``; in the designer, the layout's
@@ -221,7 +191,7 @@ def bind(
     """Point the template at this run's data: atlas over ``coverage``, its tables over ``lines``,
     the map's layers and CRS, the legend; its text without ligatures, its footers numbered; the
     ``clipped`` layers (IGN's flows) drawn inside the atlas territory only."""
-    _without_ligatures(layout)
+    fonts.without_ligatures(layout)
     layout.setCustomProperty(
         "pdfTextFormat", int(compat.text_always_text())
     )  # the designer's PDF export: text as text
@@ -288,16 +258,19 @@ def pages_to_print(layout) -> list[int]:
 def _render_page(
     exporter, painter, index: int, pictures, moved: tuple[str, str] | None = None
 ) -> None:
-    """Page ``index`` of the layout on ``painter``; the charts on it (pictures saved by
-    ``charts.Svg``) drawn by ``chart_text``: their text stays text in the PDF, not glyph
-    outlines. ``moved`` (final folder, work folder): the charts are read in the work folder while
-    their fields name the final one."""
+    """Page ``index`` of the layout on ``painter``. The chart items (``chart_item``) draw their
+    text as text themselves; a user's template (MODELE) may show charts in plain picture items
+    instead: those on the page (pictures saved by ``charts.Svg``, not left out of exports) are
+    hidden and drawn by ``chart_text``, their text as text in the PDF, not glyph outlines.
+    ``moved`` (final folder, work folder): the charts are read in the work folder while their
+    fields name the final one."""
     charts = []
     for item in pictures:
         path = item.evaluatedPath()
         if moved and path.startswith(moved[0] + os.sep):
             path = moved[1] + path[len(moved[0]) :]
-        chart = chart_text.split(path) if item.page() == index and item.isVisible() else None
+        shown = item.page() == index and item.isVisible() and not _covered(item)
+        chart = chart_text.split(path) if shown else None
         if chart is not None:
             charts.append((item, chart))
             item.setVisibility(False)
@@ -323,6 +296,17 @@ def _render_page(
         )
 
 
+def _covered(picture) -> bool:
+    """Whether ``picture`` is left out of exports (the default template's picture under a chart
+    item, ``chart_item.COVERED``; or the user's choice): ``_render_page`` does not draw it."""
+    excluded, _ok = picture.dataDefinedProperties().valueAsBool(
+        QgsLayoutObject.DataDefinedProperty.ExcludeFromExports,
+        picture.createExpressionContext(),
+        picture.excludeFromExports(),
+    )
+    return excluded
+
+
 def write_pdf(
     layout, path: str, progress, is_canceled, moved: tuple[str, str] | None = None
 ) -> int:
@@ -345,6 +329,9 @@ def write_pdf(
         if isinstance(item, QgsLayoutItemMap)
     ]
     pictures = [item for item in layout.items() if isinstance(item, QgsLayoutItemPicture)]
+    charts = [item for item in layout.items() if isinstance(item, chart_item.ChartItem)]
+    for item in charts:
+        item.moved = moved
     document = _PdfPages(str(pdf.path))
     undo = layout.undoStack()
     blocked = undo.isBlocked()
@@ -382,6 +369,8 @@ def write_pdf(
             layout, variables
         )  # no page number left for the designer
         blocks.narrow(layout, None)
+        for item in charts:
+            item.moved = None
         undo.blockCommands(blocked)
         document.end()
         if not pdf.done:
