@@ -16,12 +16,13 @@ from qgis.core import (
     QgsExpressionContextUtils,
     QgsLayoutExporter,
     QgsLayoutFrame,
+    QgsLayoutItem,
+    QgsLayoutItemGroup,
     QgsLayoutItemLabel,
     QgsLayoutItemLegend,
     QgsLayoutItemMap,
+    QgsLayoutItemPage,
     QgsLayoutItemPicture,
-    QgsLayoutItemScaleBar,
-    QgsLayoutItemShape,
     QgsLayoutObject,
     QgsLayoutPoint,
     QgsLegendRenderer,
@@ -106,7 +107,11 @@ def repeat_communes_page(layout, pages: int) -> None:
     collection = layout.pageCollection()
     index = collection.pageNumberForPoint(frame.pos())
     source = collection.page(index)
-    items = [i for i in layout.items() if isinstance(i, _ITEM_TYPES) and i.page() == index]
+    items = [
+        i
+        for i in layout.items()
+        if isinstance(i, QgsLayoutItem) and not isinstance(i, _NOT_COPIED) and i.page() == index
+    ]
     blocks.exclude_when(source, 'coalesce("nb_communes", 0) = 0')
     for part in range(2, pages + 1):
         at = index + part - 1
@@ -144,14 +149,9 @@ def _children(root):
         node = node.nextSiblingElement()
 
 
-_ITEM_TYPES = (
-    QgsLayoutItemLabel,
-    QgsLayoutItemPicture,
-    QgsLayoutItemShape,
-    QgsLayoutItemMap,
-    QgsLayoutItemLegend,
-    QgsLayoutItemScaleBar,
-)
+# what the commune page's copies do not take from it: the pages themselves, the table's frame (the
+# rows go on in a new frame) and the groups (their items are copied one by one)
+_NOT_COPIED = (QgsLayoutItemPage, QgsLayoutFrame, QgsLayoutItemGroup)
 
 
 def _number_pages(layout) -> None:
