@@ -164,18 +164,20 @@ class _Side:
                 memo[k] if k in memo else memo.setdefault(k, table.index(*map(_text, k)))
                 for k in keys
             ]
-            check = [len(b) << 32 | zlib.crc32(b) if b else 0 for b in blobs]
+            n = len(blobs)
+            check = np.fromiter(map(len, blobs), np.int64, n) << 32  # b"" → 0 (crc32(b"") == 0)
+            check |= np.fromiter(map(zlib.crc32, blobs), np.int64, n)
             new = [
                 np.asarray(batch["fid"], np.int64),
                 np.array(code, np.int64),
-                np.array(check, np.int64),
+                check,
             ]
             new.append(wkb_area_bbox(blobs)[0] if self.with_area else np.zeros(0))
             self.fid, self.code, self.check, self.area = (
                 np.concatenate([old, values])
                 for old, values in zip((self.fid, self.code, self.check, self.area), new)
             )
-            yield start, blobs, np.array([hash(b) if b else 0 for b in blobs], np.int64)
+            yield start, blobs, np.fromiter(map(hash, blobs), np.int64, n)  # hash(b"") == 0
             start += len(blobs)
 
     def _transformed(self, blob: bytes) -> bytes:
