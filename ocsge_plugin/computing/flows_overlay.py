@@ -164,18 +164,20 @@ class _Side:
                 memo[k] if k in memo else memo.setdefault(k, table.index(*map(_text, k)))
                 for k in keys
             ]
-            check = [len(b) << 32 | zlib.crc32(b) if b else 0 for b in blobs]
+            n = len(blobs)
+            check = np.fromiter(map(len, blobs), np.int64, n) << 32  # b"" → 0 (crc32(b"") == 0)
+            check |= np.fromiter(map(zlib.crc32, blobs), np.int64, n)
             new = [
                 np.asarray(batch["fid"], np.int64),
                 np.array(code, np.int64),
-                np.array(check, np.int64),
+                check,
             ]
             new.append(wkb_area_bbox(blobs)[0] if self.with_area else np.zeros(0))
             self.fid, self.code, self.check, self.area = (
                 np.concatenate([old, values])
                 for old, values in zip((self.fid, self.code, self.check, self.area), new)
             )
-            yield start, blobs, np.array([hash(b) if b else 0 for b in blobs], np.int64)
+            yield start, blobs, np.fromiter(map(hash, blobs), np.int64, n)  # hash(b"") == 0
             start += len(blobs)
 
     def _transformed(self, blob: bytes) -> bytes:
@@ -309,6 +311,7 @@ def pieces_from_overlay(
     flows_only: bool = False,
     convention: str = DEFAULT_CONVENTION,
     seuils: Seuils | None = None,
+    stocks: bool | None = None,
 ) -> Iterator[ChangePiece]:
     """Change pieces from the overlay of two millésimes (occupation du sol, or IGN
     artificialisation layers for ``method='ign'``). ``method`` as in ``ocsge:classify``: 'ign'
@@ -322,7 +325,10 @@ def pieces_from_overlay(
     the other's CRS. ``report.stock`` receives each date's artif / imper stock (m², same
     statuses, in the CRS of the pieces; not with ``flows_only``). Raises FlowError (départements,
     CRS, fields, method) at once, before any piece. ``seuils``: the matrix + thresholds of a
-    layer (``Seuils``) when the caller shares them with its stocks, else computed here."""
+    layer (``Seuils``) when the caller shares them with its stocks, else computed here.
+    ``stocks=False`` leaves out ``report.stock`` (the area of every polygon of both millésimes,
+    measured while reading) for a caller that measures its stocks elsewhere; None: measured
+    unless ``flows_only``."""
     report = report if report is not None else FlowReport()
     try:
         method = (
@@ -340,13 +346,16 @@ def pieces_from_overlay(
     report.messages.extend(check_pair(layer_debut, layer_fin))
     fields = [_overlay_fields(layer, method, convention) for layer in (layer_debut, layer_fin)]
     seuils = seuils or classified_seuils(report.convention)
-    return _overlay(layer_debut, layer_fin, fields, method, report, feedback, flows_only, seuils)
+    stocks = not flows_only if stocks is None else stocks
+    return _overlay(
+        layer_debut, layer_fin, fields, method, report, feedback, (flows_only, stocks), seuils
+    )
 
 
 def _overlay(
-    layer_debut, layer_fin, fields, method, report, feedback, flows_only, seuils
+    layer_debut, layer_fin, fields, method, report, feedback, only_stocks, seuils
 ) -> Iterator[ChangePiece]:
-    run = _OverlayRun(layer_debut, layer_fin, fields, method, report, feedback, flows_only, seuils)
+    run = _OverlayRun(layer_debut, layer_fin, fields, method, report, feedback, only_stocks, seuils)
     rest_fin = yield from run.identical()
     rest_debut = yield from run.canonical(rest_fin)
     yield from run.overlay(rest_debut, rest_fin)
@@ -365,9 +374,11 @@ class _OverlayRun:
         method: str,
         report: FlowReport,
         feedback: Any,
-        flows_only: bool,
+        only_stocks: tuple[bool, bool],
         seuils_of: Seuils,
     ) -> None:
+        """``only_stocks``: (flows only, measure the stocks)."""
+        flows_only, self.stocks = only_stocks
         self.report, self.feedback, self.flows_only = report, feedback, flows_only
         self.table = isinstance(report.convention, Correspondence)
         self.codes = codes = _Codes(method, report.convention)
@@ -382,8 +393,8 @@ class _OverlayRun:
                 )
                 seuils[index] = _seuils(layer, fields[index], sub, seuils_of)
             start = 50.0
-        self.debut = debut = _Side(layer_debut, fields[0], codes, seuils[0], not flows_only)
-        self.fin = fin = _Side(layer_fin, fields[1], codes, seuils[1], not flows_only)
+        self.debut = debut = _Side(layer_debut, fields[0], codes, seuils[0], self.stocks)
+        self.fin = fin = _Side(layer_fin, fields[1], codes, seuils[1], self.stocks)
         target = layer_fin.crs()
         if layer_debut.crs() != layer_fin.crs():
             small_is_debut = layer_debut.featureCount() < layer_fin.featureCount()
@@ -580,7 +591,7 @@ class _OverlayRun:
             _only(report, alone, "fin", codes.pair[fin.code[pos_f]], fin.status(pos_f))
 
     def finish(self) -> None:
-        if not self.flows_only:  # the areas were not measured otherwise
+        if self.stocks:  # the areas were not measured otherwise
             artif_d, imper_d = self.debut.stock()
             artif_f, imper_f = self.fin.stock()
             self.report.stock = {

@@ -348,6 +348,7 @@ def overlay_flows(
             flows_only=False,
             convention=convention,
             seuils=seuils,
+            stocks=False,  # the stocks come from territories.add_stock; report.stock is not read
         )
         wkb: list = []
         weights: list = []

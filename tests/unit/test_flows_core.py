@@ -357,6 +357,11 @@ def test_thresholds_flip_a_polygon_whose_class_did_not_change(flows, tmp_path):
     )
     _, acc, _ = run_overlay(flows, debut, fin, method="matrice")
     assert acc.totals()["flux_artif"] == pytest.approx(field_ha)
+    # without the stocks (the diagnostic measures them elsewhere): the same flows, no stock
+    _, acc, report = run_overlay(flows, debut, fin, method="matrice_seuils", stocks=False)
+    assert acc.totals()["flux_artif"] == pytest.approx(field_ha + meadow_ha)
+    assert acc.totals()["flux_imper"] == pytest.approx(field_ha)
+    assert report.stock == {}
 
 
 def test_canonical_key_ignores_how_the_same_coordinates_are_written(flows):
