@@ -259,7 +259,7 @@
         <translation>La couche {name} est en coordonnées géographiques ({crs}) : les surfaces seraient en degrés. Attendu : le SCR projeté du département (EPSG:2154 en métropole ; 5490, 2972, 2975 ou 4471 outre-mer).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/flows_overlay.py" line="290"/>
+        <location filename="../ocsge_plugin/computing/flows_overlay.py" line="292"/>
         <source>The IGN method reads IGN's artif field, which the layer {name} does not have. Expected IGN's artificialisation layers (artif_&lt;year&gt;_&lt;dep&gt;) for both millésimes, or choose the method 'Matrix + seuils'.</source>
         <translation>La méthode IGN lit le champ artif de l'IGN, que la couche {name} n'a pas. Attendu : les couches d'artificialisation de l'IGN (artif_&lt;year&gt;_&lt;dep&gt;) pour les deux millésimes ; sinon, choisissez la méthode « Matrice + seuils ».</translation>
     </message>
@@ -2036,12 +2036,12 @@ Sortie : les polygones divergents avec leurs attributs, plus ign_artif, ign_crit
         <translation>Aucune connexion PostgreSQL nommée « {name} ». Attendu : une des connexions PostgreSQL enregistrées dans QGIS (gestionnaire des sources de données), une chaîne de connexion (host=… dbname=… user=…) ou une URI (postgresql://utilisateur@hôte:port/base).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/report/layout.py" line="73"/>
+        <location filename="../ocsge_plugin/report/layout.py" line="74"/>
         <source>The template {path} cannot be read: it is not well-formed XML. Expected a .qpt file saved from the layout designer.</source>
         <translation>Le modèle {path} ne peut être lu : ce n'est pas du XML bien formé. Attendu : un fichier .qpt enregistré depuis le concepteur de mise en page.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/report/layout.py" line="88"/>
+        <location filename="../ocsge_plugin/report/layout.py" line="89"/>
         <source>The template {path} cannot be read: QGIS found no layout in it. Expected a .qpt file saved from the layout designer.</source>
         <translation>Le modèle {path} ne peut être lu : QGIS n'y trouve aucune mise en page. Attendu : un fichier .qpt enregistré depuis le concepteur de mise en page.</translation>
     </message>
@@ -2818,7 +2818,7 @@ Les couches chargées par l'extension lisent les copies gardées à côté des a
         <translation>Table de passage ({source}) : {count} code de commune du fichier converti.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/pipelines/aggregate.py" line="421"/>
+        <location filename="../ocsge_plugin/pipelines/aggregate.py" line="422"/>
         <source>Index {debut}→{fin}: surface_artif {artif}, surface_imper {imper}, flux_artif_net {fa}, flux_imper_net {fi} ({unit})</source>
         <translation>Index {debut}→{fin} : surface_artif {artif}, surface_imper {imper}, flux_artif_net {fa}, flux_imper_net {fi} ({unit})</translation>
     </message>
@@ -3580,7 +3580,7 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
         <translation>Avec une table de correspondance, l'artificialisation d'un polygone est la réponse de la table pour son code : choisissez la méthode Automatique ou Matrice (la couche d'artificialisation de l'IGN et les seuils du décret sont propres à l'OCS GE).</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/computing/flows_overlay.py" line="278"/>
+        <location filename="../ocsge_plugin/computing/flows_overlay.py" line="280"/>
         <source>The layer {name} has no field {field} (fields: {fields}).</source>
         <translation>La couche {name} n'a pas de champ {field} (champs : {fields}).</translation>
     </message>
@@ -4209,9 +4209,14 @@ Avec un fichier à importer (l'inventaire d'un CRIGE, mêmes colonnes), le fichi
         <translation>La couche des communes n'a pas de champ de code de commune (champs : {fields}). Attendu : INSEE_COM, CODGEO, commune_code ou code, ou choisissez le champ.</translation>
     </message>
     <message>
-        <location filename="../ocsge_plugin/report/chart_item.py" line="129"/>
+        <location filename="../ocsge_plugin/report/chart_item.py" line="146"/>
         <source>OCS GE chart</source>
         <translation>Graphique OCS GE</translation>
+    </message>
+    <message>
+        <location filename="../ocsge_plugin/report/chart_item.py" line="96"/>
+        <source>The chart {path} could not be drawn: {error}</source>
+        <translation>Le graphique {path} n'a pas pu être dessiné : {error}</translation>
     </message>
 </context>
 <context>

@@ -20,10 +20,12 @@ from functools import lru_cache
 from pathlib import Path
 
 from qgis.core import (
+    Qgis,
     QgsApplication,
     QgsLayoutItem,
     QgsLayoutItemAbstractMetadata,
     QgsLayoutItemRegistry,
+    QgsMessageLog,
     QgsProperty,
 )
 from qgis.PyQt.QtCore import QRectF
@@ -87,16 +89,17 @@ class ChartItem(QgsLayoutItem):
         scale = render.scaleFactor()  # dots per millimetre: the painter is in dots here
         rect = QRectF(0, 0, self.rect().width() * scale, self.rect().height() * scale)
         path = self.path(render.expressionContext())
-        chart = _chart(path, *_stamp(path))
-        if chart is not None:
-            chart_text.draw(painter, chart, rect)
-        elif path.lower().endswith(".svg") and Path(path).is_file():
-            # an SVG without the plugin's sidecar: shown as QGIS's picture would
-            renderer = QSvgRenderer(path)
-            size = renderer.defaultSize()
-            if size.width() > 0 and size.height() > 0:
-                fit = min(rect.width() / size.width(), rect.height() / size.height())
-                renderer.render(painter, QRectF(0, 0, size.width() * fit, size.height() * fit))
+        painter.save()
+        try:
+            _draw(painter, rect, path)
+        except Exception as error:  # noqa: BLE001 - raised here, PyQt would abort QGIS: logged
+            QgsMessageLog.logMessage(
+                tr("The chart {path} could not be drawn: {error}").format(path=path, error=error),
+                "OCS GE",
+                Qgis.MessageLevel.Warning,
+            )
+        finally:
+            painter.restore()
 
     def refresh(self) -> None:
         """The atlas moved to another feature: its chart drawn again in the designer's views (an
@@ -125,6 +128,20 @@ class ChartItem(QgsLayoutItem):
         return True
 
 
+def _draw(painter, rect: QRectF, path: str) -> None:
+    """The chart at ``path`` fitted in ``rect``: shapes and text apart, else the SVG as it is."""
+    chart = _chart(path, *_stamp(path))
+    if chart is not None:
+        chart_text.draw(painter, chart, rect)
+    elif path.lower().endswith(".svg") and Path(path).is_file():
+        # an SVG without the plugin's sidecar: shown as QGIS's picture would
+        renderer = QSvgRenderer(path)
+        size = renderer.defaultSize()
+        if size.width() > 0 and size.height() > 0:
+            fit = min(rect.width() / size.width(), rect.height() / size.height())
+            renderer.render(painter, QRectF(0, 0, size.width() * fit, size.height() * fit))
+
+
 def _title() -> str:
     return tr("OCS GE chart")
 
@@ -144,7 +161,11 @@ def _chart(path: str, mtime: int, size: int) -> dict | None:
     version of the file; None when it has no sidecar."""
     if not size:
         return None
-    return chart_text.split(path)
+    try:
+        chart = chart_text.split(path)
+    except (OSError, ValueError):  # a sidecar unreadable or not JSON: the SVG drawn as it is
+        return None
+    return chart if isinstance(chart, dict) and {"shapes", "runs"} <= chart.keys() else None
 
 
 class _Metadata(QgsLayoutItemAbstractMetadata):

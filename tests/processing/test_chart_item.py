@@ -129,6 +129,38 @@ def test_an_svg_without_its_text_apart_is_still_drawn(chart_item, tmp_path):
     assert _red(layout, tmp_path) == 0
 
 
+@pytest.mark.parametrize("sidecar", ["{not json", '{"runs": []}', "[1, 2]"])
+def test_a_damaged_sidecar_draws_the_svg_as_it_is(chart_item, tmp_path, sidecar):
+    """A sidecar that is not the plugin's (cut short, edited by hand): no error in the designer,
+    the chart drawn from its SVG (text as outlines), as one without a sidecar."""
+    path = _chart(tmp_path)
+    Path(f"{path}.json").write_text(sidecar, encoding="utf-8")
+    _project, _layer, layout = _layout(chart_item, path)
+    text = _export(layout, tmp_path / "damaged.pdf")
+    assert TITLE not in text
+    assert _red(layout, tmp_path) > 50
+
+
+def test_a_chart_that_cannot_be_drawn_is_logged_not_fatal(chart_item, tmp_path):
+    """Runs the plugin did not write (a coordinate as text): an exception in a layout item's draw
+    would abort QGIS through PyQt; the item draws nothing and says why in the message log."""
+    from qgis.core import QgsApplication
+
+    path = _chart(tmp_path)
+    Path(f"{path}.json").write_text(
+        '{"shapes": "<svg xmlns=\\"http://www.w3.org/2000/svg\\"/>", "runs": [{"x": "a"}]}',
+        encoding="utf-8",
+    )
+    logged = []
+    log = QgsApplication.messageLog()
+    log.messageReceived.connect(lambda message, tag, level: logged.append((tag, message)))
+    _project, _layer, layout = _layout(chart_item, path)
+    text = _export(layout, tmp_path / "broken.pdf")
+    assert TITLE not in text
+    assert _red(layout, tmp_path) == 0
+    assert any(tag == "OCS GE" and path in message for tag, message in logged), logged
+
+
 def test_during_a_run_the_chart_is_read_in_the_work_folder(chart_item, tmp_path):
     """``moved``: the field names the final folder, the chart is still in the work folder."""
     work = tmp_path / "travail"
