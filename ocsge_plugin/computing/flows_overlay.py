@@ -348,14 +348,18 @@ def pieces_from_overlay(
     seuils = seuils or classified_seuils(report.convention)
     stocks = not flows_only if stocks is None else stocks
     return _overlay(
-        layer_debut, layer_fin, fields, method, report, feedback, (flows_only, stocks), seuils
+        layer_debut, layer_fin, fields, method, report, feedback, seuils, flows_only, stocks
     )
 
 
 def _overlay(
-    layer_debut, layer_fin, fields, method, report, feedback, only_stocks, seuils
+    layer_debut, layer_fin, fields, method, report, feedback, seuils, flows_only, stocks
 ) -> Iterator[ChangePiece]:
-    run = _OverlayRun(layer_debut, layer_fin, fields, method, report, feedback, only_stocks, seuils)
+    """The overlay's pieces, pass after pass (the run, and its thresholds, made at the first
+    piece asked for)."""
+    run = _OverlayRun(
+        layer_debut, layer_fin, fields, method, report, feedback, seuils, flows_only, stocks
+    )
     rest_fin = yield from run.identical()
     rest_debut = yield from run.canonical(rest_fin)
     yield from run.overlay(rest_debut, rest_fin)
@@ -374,11 +378,13 @@ class _OverlayRun:
         method: str,
         report: FlowReport,
         feedback: Any,
-        only_stocks: tuple[bool, bool],
         seuils_of: Seuils,
+        flows_only: bool,
+        stocks: bool,
     ) -> None:
-        """``only_stocks``: (flows only, measure the stocks)."""
-        flows_only, self.stocks = only_stocks
+        """``flows_only``: only the pieces whose status changes; ``stocks``: measure the area of
+        every polygon of both millésimes while reading (``report.stock``)."""
+        self.stocks = stocks
         self.report, self.feedback, self.flows_only = report, feedback, flows_only
         self.table = isinstance(report.convention, Correspondence)
         self.codes = codes = _Codes(method, report.convention)
