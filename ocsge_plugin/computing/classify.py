@@ -60,7 +60,7 @@ from .classify_checks import (
     resolve_method,
     suggest_projected_crs,
 )
-from .classify_read import Columns, fill_areas, read_columns, settle_validity
+from .classify_read import Columns, SeenGeometries, fill_areas, read_columns, settle_validity
 from .codes import UNKNOWN, YES, parse_bool, parse_ign_artif
 from .progress import ScaledFeedback
 
@@ -70,6 +70,7 @@ __all__ = [
     "METHODS",
     "Canceled",
     "ClassifyError",
+    "SeenGeometries",
     "check_convention",
     "check_crs",
     "classify_layer",
@@ -95,6 +96,7 @@ def classify_layer(
     with_geometry: bool = True,
     layer: Any = None,
     convention: str = DEFAULT_CONVENTION,
+    seen: SeenGeometries | None = None,
 ) -> Classification:
     """Imperméabilisation and artificialisation of every polygon of ``source`` by ``method``.
 
@@ -113,6 +115,8 @@ def classify_layer(
             interface. A ``QgsVectorLayer`` given as ``source`` is its own ``layer``.
         convention: how codes above the leaves or outside the nomenclature are read
             (``rules.CONVENTIONS``: 'indetermine', the default, or 'national').
+        seen: the validity verdicts of the layers a run classified before (``SeenGeometries``):
+            a polygon of a GeoPackage whose WKB one of them had is not checked again.
 
     Raises:
         ClassifyError: not polygons, geographic CRS, missing fields, IGN method without ``artif``.
@@ -139,7 +143,14 @@ def classify_layer(
     if layer is None and isinstance(source, QgsVectorLayer):
         layer = source
     columns = read_columns(
-        source, *names, geometry, seuils, ScaledFeedback(feedback, 0.0, read_end), layer, convention
+        source,
+        *names,
+        geometry,
+        seuils,
+        ScaledFeedback(feedback, 0.0, read_end),
+        layer,
+        convention,
+        seen,
     )
     result = _classify_settled(columns, method, warnings, used, feedback, read_end)
     result.convention = convention

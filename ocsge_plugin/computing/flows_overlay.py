@@ -243,7 +243,9 @@ Seuils = Callable[[QgsVectorLayer, str, str, Any], tuple[np.ndarray, np.ndarray]
 
 def classified_seuils(convention: str = DEFAULT_CONVENTION) -> Seuils:
     """A ``Seuils`` that runs ``classify.classify_layer`` (the code of ``ocsge:classify``: matrix,
-    then the thresholds over the whole millésime) on each call: (sorted feature ids, 1 / 0 / -1)."""
+    then the thresholds over the whole millésime) on each call: (sorted feature ids, 1 / 0 / -1).
+    A polygon identical to one of a layer classified before is not checked for validity again."""
+    seen = classify.SeenGeometries()
 
     def run(layer, cs_field: str, us_field: str, feedback: Any):
         result = classify.classify_layer(
@@ -253,6 +255,7 @@ def classified_seuils(convention: str = DEFAULT_CONVENTION) -> Seuils:
             us_field=us_field,
             feedback=feedback,
             convention=convention,
+            seen=seen,
         )
         order = np.argsort(result.fid, kind="stable")
         return result.fid[order], result.artif[order]

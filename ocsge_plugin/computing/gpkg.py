@@ -64,11 +64,13 @@ __all__ = [
     "write_copy",
     "RANGE",
     "VALUES_BATCH",
+    "IDS_PER_QUERY",
     "SQLITE_MAGIC",
 ]
 
 RANGE = 100_000  # rows copied per INSERT … SELECT (progress and cancel between ranges)
 VALUES_BATCH = 100_000  # rows of the added values inserted at once
+IDS_PER_QUERY = 20_000  # feature ids listed in one validity query (``InvalidGeometries.start``)
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -652,23 +654,34 @@ class InvalidGeometries:
     ``result()`` waits: the set of ids to check (invalid, or not checkable by SQLite), or None
     when the query could not run (the caller then checks every geometry itself)."""
 
-    def __init__(self, path: str | None, sql: str = "", dialect: str | None = None):
+    def __init__(self, path: str | None, sql: str | list[str] = "", dialect: str | None = None):
         import threading
 
-        self._path, self._sql, self._dialect = path, sql, dialect
+        self._path, self._dialect = path, dialect
+        self._sql = [sql] if isinstance(sql, str) else sql  # queries whose ids are joined
         self._ids: set[int] | None = None
         self._thread = None
         if path is not None:
             self._thread = threading.Thread(target=self._run, name="ocsge-validity", daemon=True)
             self._thread.start()
 
+    @staticmethod
+    def of_geopackage(layer: Any) -> bool:
+        """True when ``layer``'s geometries are checked by its GeoPackage's own SQL (a plain file
+        read whole, not PostGIS): the one case ``start(layer, only=…)`` checks some of them."""
+        try:
+            return not postgis_readable(layer) and bool(gpkg_table(layer))
+        except Unsupported:
+            return False
+
     @classmethod
-    def start(cls, layer: Any) -> InvalidGeometries:
+    def start(cls, layer: Any, only: Sequence[int] | None = None) -> InvalidGeometries:
         """Start the query on the file behind ``layer``: a GeoPackage's own SQL, another file OGR
         reads (a shapefile…) through OGR's SQLite dialect, whose rowid is the feature id; any
         other source gets no query (its ``result()`` is None: every geometry is to be checked). A
         PostGIS layer's are asked of PostGIS (``ST_IsValid``, GEOS's too), in the server's own
-        process."""
+        process. ``only``: for a GeoPackage (``of_geopackage``), the feature ids to check, the
+        others taken as valid (their verdict known otherwise)."""
         if postgis_readable(layer):
             return cls(postgis.layer_connection(layer).ogr_name, postgis.validity_sql(layer))
         try:
@@ -676,11 +689,20 @@ class InvalidGeometries:
         except Unsupported:
             pass
         else:
-            geom = _q(t.geom_column)
+            geom, fid = _q(t.geom_column), _q(t.fid_column)
+            sql = (
+                f"SELECT {fid} AS ocsge_fid FROM {_q(t.table)} WHERE {geom} "
+                f"IS NOT NULL AND ST_IsValid({geom}) IS NOT 1"
+            )
+            if only is None:
+                return cls(t.path, sql)
+            ids = [int(i) for i in only]  # by lists of ids SQLite looks up by key
             return cls(
                 t.path,
-                f"SELECT {_q(t.fid_column)} AS ocsge_fid FROM {_q(t.table)} WHERE {geom} "
-                f"IS NOT NULL AND ST_IsValid({geom}) IS NOT 1",
+                [
+                    f"{sql} AND {fid} IN ({','.join(map(str, ids[at : at + IDS_PER_QUERY]))})"
+                    for at in range(0, len(ids), IDS_PER_QUERY)
+                ],
             )
         try:
             path, name, _, _ = _source_file(layer)
@@ -703,17 +725,19 @@ class InvalidGeometries:
             ds = ogr.Open(self._path)
             if ds is None:
                 return
-            result = ds.ExecuteSQL(self._sql, dialect=self._dialect or "")
-            if result is None:
-                return
-            try:
-                index = result.GetLayerDefn().GetFieldIndex("ocsge_fid")
-                ids = {
-                    feature.GetFieldAsInteger64(index) if index >= 0 else feature.GetFID()
-                    for feature in result
-                }
-            finally:
-                ds.ReleaseResultSet(result)
+            ids: set[int] = set()
+            for sql in self._sql:
+                result = ds.ExecuteSQL(sql, dialect=self._dialect or "")
+                if result is None:
+                    return
+                try:
+                    index = result.GetLayerDefn().GetFieldIndex("ocsge_fid")
+                    ids.update(
+                        feature.GetFieldAsInteger64(index) if index >= 0 else feature.GetFID()
+                        for feature in result
+                    )
+                finally:
+                    ds.ReleaseResultSet(result)
             self._ids = ids
         except Exception:  # noqa: BLE001 - no SpatiaLite, unreadable file: the caller checks itself
             self._ids = None
