@@ -148,6 +148,7 @@ class _Side:
         self.fid = self.code = self.check = np.zeros(0, np.int64)
         self.area = np.zeros(0)
         self.transform: QgsCoordinateTransform | None = None
+        self.read: Callable[[dict], Any] | None = None  # a caller's work on each batch read
 
     def batches(self, step: Step) -> Iterator[tuple[int, list, np.ndarray]]:
         """Read every feature in batches (OGR's Arrow interface for files): records ids, interned
@@ -155,7 +156,11 @@ class _Side:
         none)."""
         table, memo = self.codes_table, {}
         start = 0
-        for batch in iter_batches(self.layer, self.names, step):
+        read = self.read
+        names = self.names + [f for f in (read.fields if read else []) if f not in self.names]
+        for batch in iter_batches(self.layer, names, step):
+            if read is not None:
+                read(batch)  # before anything here: the batch as read
             blobs = wkb_blobs(batch["wkb"])
             if self.transform is not None:
                 blobs = [self._transformed(blob) for blob in blobs]
@@ -312,6 +317,7 @@ def pieces_from_overlay(
     convention: str = DEFAULT_CONVENTION,
     seuils: Seuils | None = None,
     stocks: bool | None = None,
+    stock_reads: tuple = (None, None),
 ) -> Iterator[ChangePiece]:
     """Change pieces from the overlay of two millésimes (occupation du sol, or IGN
     artificialisation layers for ``method='ign'``). ``method`` as in ``ocsge:classify``: 'ign'
@@ -328,7 +334,9 @@ def pieces_from_overlay(
     layer (``Seuils``) when the caller shares them with its stocks, else computed here.
     ``stocks=False`` leaves out ``report.stock`` (the area of every polygon of both millésimes,
     measured while reading) for a caller that measures its stocks elsewhere; None: measured
-    unless ``flows_only``."""
+    unless ``flows_only``. ``stock_reads``: per millésime, None or a callable given every batch
+    of the layer as ``batches.iter_batches(layer, fields)`` reads it (its ``fields`` read too):
+    a caller's stocks summed from the same reading (each layer read once)."""
     report = report if report is not None else FlowReport()
     try:
         method = (
@@ -348,18 +356,24 @@ def pieces_from_overlay(
     seuils = seuils or classified_seuils(report.convention)
     stocks = not flows_only if stocks is None else stocks
     return _overlay(
-        layer_debut, layer_fin, fields, method, report, feedback, seuils, flows_only, stocks
+        (layer_debut, layer_fin),
+        fields,
+        method,
+        report,
+        feedback,
+        seuils,
+        (flows_only, stocks),
+        stock_reads,
     )
 
 
 def _overlay(
-    layer_debut, layer_fin, fields, method, report, feedback, seuils, flows_only, stocks
+    layers, fields, method, report, feedback, seuils, wanted, stock_reads
 ) -> Iterator[ChangePiece]:
     """The overlay's pieces, pass after pass (the run, and its thresholds, made at the first
     piece asked for)."""
-    run = _OverlayRun(
-        layer_debut, layer_fin, fields, method, report, feedback, seuils, flows_only, stocks
-    )
+    run = _OverlayRun(*layers, fields, method, report, feedback, seuils, *wanted)
+    run.debut.read, run.fin.read = stock_reads
     rest_fin = yield from run.identical()
     rest_debut = yield from run.canonical(rest_fin)
     yield from run.overlay(rest_debut, rest_fin)

@@ -278,3 +278,40 @@ def test_overlay_with_seuils_classifies_each_millesime_once(layers, monkeypatch)
     flows = shared.set_index("code")
     # by hand: the half of S2 in A; S4 (null couverture at début) is undetermined, not a flow
     assert flows.loc["A", "flux_artif"] == pytest.approx(5000)
+
+
+def test_overlay_reads_each_millesime_once_for_stocks_and_flows(layers, monkeypatch):
+    """Flows by overlay: the stocks of both millésimes are summed from the overlay's own reading of
+    each layer (one reading per millésime, not two), with the numbers counted by hand."""
+    from ocsge.ocsge_plugin.computing import flows_overlay, territories
+
+    reads = []
+    for module in (territories, flows_overlay):
+
+        def counted(layer, *args, _read=module.iter_batches, **kwargs):
+            reads.append(layer.name())
+            return _read(layer, *args, **kwargs)
+
+        monkeypatch.setattr(module, "iter_batches", counted)
+    names = ["occupation_D090_2018", "occupation_D090_2021"]
+    result, _notes = run_aggregate(
+        TerritorySet.from_layer(layers("communes"), "code", "nom"),
+        [layers(n) for n in names],
+        "matrice",
+        False,
+        True,
+        None,
+    )
+    assert sorted(reads) == names  # each layer read once (it was twice: stocks, then overlay)
+    table = result.table.set_index("code")
+    # by hand: 2018 artificialised and impermeable: S1 (bâti) in A; 2021: S1, S2 (half in A, half
+    # in B), S4 (non bâti imperméable) in A; S3 and S4 at début are undetermined
+    for column, expected in (
+        ("surface_artif_debut", {"A": 10000, "B": 0}),
+        ("surface_imper_debut", {"A": 10000, "B": 0}),
+        ("surface_artif", {"A": 20000, "B": 5000}),
+        ("surface_imper", {"A": 20000, "B": 5000}),
+        ("flux_artif", {"A": 5000, "B": 5000}),
+    ):
+        for commune, value in expected.items():
+            assert table.loc[commune, column] == pytest.approx(value), (column, commune)
