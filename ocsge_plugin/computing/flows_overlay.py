@@ -40,7 +40,7 @@ from ..domain.nomenclature import normalise_code
 from ..domain.rules import DEFAULT_CONVENTION
 from . import classify
 from .batches import Step, iter_batches, wkb_blobs
-from .codes import pair_status, plain_value
+from .codes import factorize, pair_status, plain_value
 from .flow_layers import (
     any_undetermined,
     check_pair,
@@ -126,6 +126,33 @@ def _from_wkb(blob: bytes) -> QgsGeometry:
     return geometry
 
 
+def _interned(table: _Codes, memo: dict, columns: list) -> np.ndarray:
+    """Each row's attribute combination as its ``_Codes`` index: text columns by distinct
+    combination (``codes.factorize``: one ``table.index`` per combination, no loop over the rows);
+    others row by row (``memo``: raw values → index)."""
+    if all(np.asarray(np.ma.getdata(column)).dtype == object for column in columns):
+        combined = np.zeros(len(columns[0]), np.int64)
+        uniques = []
+        for column in columns:
+            codes, values = factorize(column)
+            combined = combined * (len(values) + 1) + codes
+            uniques.append(values)
+        distinct, inverse = np.unique(combined, return_inverse=True)
+        index = np.empty(distinct.size, np.int64)
+        for at, value in enumerate(distinct.tolist()):
+            key = []
+            for values in reversed(uniques):
+                value, k = divmod(value, len(values) + 1)
+                key.append(values[k])
+            index[at] = table.index(*reversed(key))
+        return index[inverse.reshape(-1)]
+    keys = zip(*(np.ma.asarray(column).tolist() for column in columns))
+    return np.array(
+        [memo[k] if k in memo else memo.setdefault(k, table.index(*map(_text, k))) for k in keys],
+        np.int64,
+    )
+
+
 class _Side:
     """One millésime in the overlay: per polygon, in reading order, its feature id, interned
     attributes, a check of its WKB (length and CRC-32) and, when ``with_area``, its area (numpy
@@ -164,17 +191,13 @@ class _Side:
             blobs = wkb_blobs(batch["wkb"])
             if self.transform is not None:
                 blobs = [self._transformed(blob) for blob in blobs]
-            keys = zip(*(np.ma.asarray(batch[name]).tolist() for name in self.names))
-            code = [
-                memo[k] if k in memo else memo.setdefault(k, table.index(*map(_text, k)))
-                for k in keys
-            ]
+            code = _interned(table, memo, [batch[name] for name in self.names])
             n = len(blobs)
             check = np.fromiter(map(len, blobs), np.int64, n) << 32  # b"" → 0 (crc32(b"") == 0)
             check |= np.fromiter(map(zlib.crc32, blobs), np.int64, n)
             new = [
                 np.asarray(batch["fid"], np.int64),
-                np.array(code, np.int64),
+                code,
                 check,
             ]
             new.append(wkb_area_bbox(blobs)[0] if self.with_area else np.zeros(0))
