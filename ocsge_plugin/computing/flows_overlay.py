@@ -127,10 +127,10 @@ def _from_wkb(blob: bytes) -> QgsGeometry:
 
 
 def _interned(table: _Codes, memo: dict, columns: list) -> np.ndarray:
-    """Each row's attribute combination as its ``_Codes`` index: text columns by distinct
-    combination (``codes.factorize``: one ``table.index`` per combination, no loop over the rows);
-    others row by row (``memo``: raw values → index)."""
-    if all(np.asarray(np.ma.getdata(column)).dtype == object for column in columns):
+    """Each row's attribute combination as its ``_Codes`` index: text columns (objects, or OGR's
+    fixed-width bytes) by distinct combination (``codes.factorize``: one ``table.index`` per
+    combination, no loop over the rows); others row by row (``memo``: raw values → index)."""
+    if all(np.asarray(np.ma.getdata(column)).dtype.kind in "OSU" for column in columns):
         combined = np.zeros(len(columns[0]), np.int64)
         uniques = []
         for column in columns:
