@@ -53,6 +53,7 @@ from .codes import (
     flow_sign,
     lookup_artif,
     lookup_imper,
+    lookup_statuses,
     lookup_values,
     parse_bool,
     parse_ign_artif_or_bool,
@@ -105,32 +106,41 @@ def _stock_weights(
     """Per polygon: (covered, artif, imper, indéterminé) as 0 / 1 weights; ``method`` as
     ``sources.resolve_stock_method`` says ('classified': the layer's own artif and imper fields)."""
     n = len(batch["wkb"])
-    f = source.fields
-    imper = (
-        lookup_imper(batch[f["code_cs"]], convention)
-        if "code_cs" in f
-        else np.full(n, UNKNOWN, np.int8)
-    )
-    if source.kind == "classified":
-        artif = lookup_values(batch[f["artif"]], parse_bool)
-        imper = lookup_values(batch[f["imper"]], parse_bool)
-    elif classification is not None:
-        pos = np.searchsorted(classification[0], batch["fid"])
-        pos = np.clip(pos, 0, max(classification[0].size - 1, 0))
-        found = (
-            classification[0][pos] == batch["fid"] if classification[0].size else np.zeros(n, bool)
-        )
-        artif = np.where(found, classification[1][pos], UNKNOWN).astype(np.int8)
-    elif method == "ign":
-        artif = lookup_values(batch[f["artif"]], parse_ign_artif_or_bool)
-    else:
-        artif = lookup_artif(batch[f["code_cs"]], batch[f["code_us"]], convention)
+    imper, artif = _statuses(source, batch, method, classification, convention)
     w = np.zeros((n, 4), dtype=np.float64)
     w[:, 0] = 1.0
     w[:, 1] = artif == YES
     w[:, 2] = imper == YES
     w[:, 3] = (artif == UNKNOWN) | (imper == UNKNOWN)
     return w
+
+
+def _statuses(
+    source: Source, batch: dict, method: str, classification, convention: str
+) -> tuple[np.ndarray, np.ndarray]:
+    """(imper, artif) of each polygon of a stock batch, 1 / 0 / -1 (``_stock_weights``)."""
+    f = source.fields
+    n = len(batch["wkb"])
+    if source.kind == "classified":
+        return (
+            lookup_values(batch[f["imper"]], parse_bool),
+            lookup_values(batch[f["artif"]], parse_bool),
+        )
+    if classification is None and method != "ign":  # the matrix: each column factorised once
+        return lookup_statuses(batch[f["code_cs"]], batch[f["code_us"]], convention)
+    imper = (
+        lookup_imper(batch[f["code_cs"]], convention)
+        if "code_cs" in f
+        else np.full(n, UNKNOWN, np.int8)
+    )
+    if classification is not None:
+        pos = np.searchsorted(classification[0], batch["fid"])
+        pos = np.clip(pos, 0, max(classification[0].size - 1, 0))
+        found = (
+            classification[0][pos] == batch["fid"] if classification[0].size else np.zeros(n, bool)
+        )
+        return imper, np.where(found, classification[1][pos], UNKNOWN).astype(np.int8)
+    return imper, lookup_values(batch[f["artif"]], parse_ign_artif_or_bool)
 
 
 def _counts(w: np.ndarray) -> np.ndarray:
