@@ -623,12 +623,14 @@ class _OverlayRun:
             if geometry_d.area() - covered > SLIVER_M2:
                 alone = geometry_d.difference(QgsGeometry.unaryUnion(met)) if met else geometry_d
                 _only(report, alone, "debut", codes.pair[debut.code[pos_d]], debut.status(pos_d))
-        index_debut = QgsSpatialIndex()
-        for pos_d, geometry in rest_debut.items():
-            index_debut.addFeature(pos_d, geometry.boundingBox())
+        index_debut = None  # built for the first fin polygon début does not cover: often none
         for pos_f, geometry_f in rest_fin.items():
             if geometry_f.area() - covered_fin.get(pos_f, 0.0) <= SLIVER_M2:
                 continue
+            if index_debut is None:
+                index_debut = QgsSpatialIndex()
+                for pos_d, geometry in rest_debut.items():
+                    index_debut.addFeature(pos_d, geometry.boundingBox())
             met = [rest_debut[pos] for pos in index_debut.intersects(geometry_f.boundingBox())]
             alone = geometry_f.difference(QgsGeometry.unaryUnion(met)) if met else geometry_f
             _only(report, alone, "fin", codes.pair[fin.code[pos_f]], fin.status(pos_f))
