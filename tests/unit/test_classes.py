@@ -315,3 +315,31 @@ def test_overlay_reads_each_millesime_once_for_stocks_and_flows(layers, monkeypa
     ):
         for commune, value in expected.items():
             assert table.loc[commune, column] == pytest.approx(value), (column, commune)
+
+
+def test_rolled_up_years_merged_where_communes_differ():
+    """A level's row takes its communes' millésimes: one when they share it, all of them merged
+    when they differ (two départements delivered in different years), surfaces summed."""
+    import pandas as pd
+
+    table = pd.DataFrame(
+        {
+            "code": ["A", "B", "C", "D"],
+            "nom": ["a", "b", "c", "d"],
+            "index_debut": [1, 1, 1, 1],
+            "index_fin": [2, 2, 2, 2],
+            "millesime_debut": [2016, 2016, 2016, 2018],
+            "millesime_fin": [2019, 2019, 2019, 2021],
+            "cs_debut": ["CS2.2.1", "CS2.2.1", None, None],
+            "cs_fin": ["CS1.1.1.1", "CS1.1.1.1", "CS1.1.1.1", "CS1.1.1.1"],
+            "surface": [1.0, 2.0, 4.0, 8.0],
+        }
+    )
+    members = {"E1": ["A", "B"], "E2": ["C", "D"]}
+    out = classes.rollup_classes(table, classes.TRANSITION, members, {"E1": "one", "E2": "two"})
+    rows = {(r.code, r.cs_debut): r for r in out.itertuples()}
+    assert set(rows) == {("E1", "CS2.2.1"), ("E2", None)}
+    same, mixed = rows[("E1", "CS2.2.1")], rows[("E2", None)]
+    assert (same.millesime_debut, same.millesime_fin, same.surface) == ("2016", "2019", 3.0)
+    assert (mixed.millesime_debut, mixed.millesime_fin) == ("2016, 2018", "2019, 2021")
+    assert mixed.surface == 12.0 and same.nom == "one"
