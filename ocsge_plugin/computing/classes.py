@@ -228,11 +228,7 @@ def _combined(raw: pd.DataFrame, name: str) -> pd.DataFrame:
     for c in class_keys:  # None is a class of its own: grouped under a stand-in, put back after
         filled[c] = filled[c].map(lambda v: "\0" if v is None else v)
     grouped = filled.groupby(["code", *index_keys, *class_keys], sort=True)
-    table = grouped.agg(
-        nom=("nom", "first"),
-        surface=("surface", "sum"),
-        **{f"m{k}": (f"y{k}", _years) for k in range(len(index_keys))},
-    ).reset_index()
+    table = _grouped_sums(grouped, len(index_keys))
     for c in class_keys:
         table[c] = table[c].map(lambda v: None if v == "\0" else v)
     rename = dict(zip(class_keys, CLASS_COLUMNS[name]))
@@ -245,6 +241,26 @@ def _combined(raw: pd.DataFrame, name: str) -> pd.DataFrame:
         if c.startswith("index"):
             table[c] = table[c].astype("Int64")
     return table.reset_index(drop=True)
+
+
+def _grouped_sums(grouped: Any, pairs: int) -> pd.DataFrame:
+    """Per group: its first name, its summed surface and its years merged (``m0``, ``m1``:
+    ``_years``). A group whose rows all carry the same years (one département, or a level's
+    communes) takes them from its first row, merged once per distinct value, not by a Python
+    call per group; the others by ``_years``."""
+    years = {f"m{k}": (f"y{k}", "first") for k in range(pairs)}
+    counts = {f"n{k}": (f"y{k}", "nunique") for k in range(pairs)}
+    table = grouped.agg(nom=("nom", "first"), surface=("surface", "sum"), **years, **counts)
+    merged: dict = {}
+    for k in range(pairs):
+        if (table[f"n{k}"] > 1).any():  # several years in a group: merged group by group
+            table[f"m{k}"] = grouped[f"y{k}"].agg(_years)
+        else:
+            table[f"m{k}"] = [
+                merged[v] if v in merged else merged.setdefault(v, _years([v]))
+                for v in table[f"m{k}"].tolist()
+            ]
+    return table.drop(columns=list(counts)).reset_index()
 
 
 def _years(values: Iterable[Any]) -> str:

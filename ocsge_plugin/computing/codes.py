@@ -28,6 +28,7 @@ __all__ = [
     "lookup_values",
     "lookup_imper",
     "lookup_artif",
+    "lookup_statuses",
     "parse_sign",
     "flow_sign",
     "NO",
@@ -158,15 +159,25 @@ def lookup_artif(cs: Any, us: Any, convention: str = DEFAULT_CONVENTION) -> np.n
     """Artificialisé by the matrix (1 / 0 / -1) of each (couverture, usage) pair, by
     ``rules.resolve``
     once per distinct pair of values."""
+    return lookup_statuses(cs, us, convention)[1]
+
+
+def lookup_statuses(
+    cs: Any, us: Any, convention: str = DEFAULT_CONVENTION
+) -> tuple[np.ndarray, np.ndarray]:
+    """(``lookup_imper(cs)``, ``lookup_artif(cs, us)``) with each column factorised once."""
     c_codes, c_uniques = factorize(cs)
     u_codes, u_uniques = factorize(us)
+    imper = np.array(
+        [pair_status(code, None, convention)[0] for code in c_uniques] or [UNKNOWN], np.int8
+    )
     cn = [normalise_code(u) for u in c_uniques]
     un = [normalise_code(u) for u in u_uniques]
     table = np.full((max(len(cn), 1), max(len(un), 1)), UNKNOWN, dtype=np.int8)
     for i, c in enumerate(cn):
         for j, u in enumerate(un):
             table[i, j] = pair_status(c, u, convention)[1]
-    return table[c_codes, u_codes]
+    return imper[c_codes], table[c_codes, u_codes]
 
 
 def parse_sign(value: Any) -> int:

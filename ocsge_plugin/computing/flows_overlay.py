@@ -40,7 +40,7 @@ from ..domain.nomenclature import normalise_code
 from ..domain.rules import DEFAULT_CONVENTION
 from . import classify
 from .batches import Step, iter_batches, wkb_blobs
-from .codes import pair_status, plain_value
+from .codes import factorize, pair_status, plain_value
 from .flow_layers import (
     any_undetermined,
     check_pair,
@@ -126,6 +126,33 @@ def _from_wkb(blob: bytes) -> QgsGeometry:
     return geometry
 
 
+def _interned(table: _Codes, memo: dict, columns: list) -> np.ndarray:
+    """Each row's attribute combination as its ``_Codes`` index: text columns (objects, or OGR's
+    fixed-width bytes) by distinct combination (``codes.factorize``: one ``table.index`` per
+    combination, no loop over the rows); others row by row (``memo``: raw values → index)."""
+    if all(np.asarray(np.ma.getdata(column)).dtype.kind in "OSU" for column in columns):
+        combined = np.zeros(len(columns[0]), np.int64)
+        uniques = []
+        for column in columns:
+            codes, values = factorize(column)
+            combined = combined * (len(values) + 1) + codes
+            uniques.append(values)
+        distinct, inverse = np.unique(combined, return_inverse=True)
+        index = np.empty(distinct.size, np.int64)
+        for at, value in enumerate(distinct.tolist()):
+            key = []
+            for values in reversed(uniques):
+                value, k = divmod(value, len(values) + 1)
+                key.append(values[k])
+            index[at] = table.index(*reversed(key))
+        return index[inverse.reshape(-1)]
+    keys = zip(*(np.ma.asarray(column).tolist() for column in columns))
+    return np.array(
+        [memo[k] if k in memo else memo.setdefault(k, table.index(*map(_text, k))) for k in keys],
+        np.int64,
+    )
+
+
 class _Side:
     """One millésime in the overlay: per polygon, in reading order, its feature id, interned
     attributes, a check of its WKB (length and CRC-32) and, when ``with_area``, its area (numpy
@@ -148,6 +175,7 @@ class _Side:
         self.fid = self.code = self.check = np.zeros(0, np.int64)
         self.area = np.zeros(0)
         self.transform: QgsCoordinateTransform | None = None
+        self.read: Callable[[dict], Any] | None = None  # a caller's work on each batch read
 
     def batches(self, step: Step) -> Iterator[tuple[int, list, np.ndarray]]:
         """Read every feature in batches (OGR's Arrow interface for files): records ids, interned
@@ -155,21 +183,21 @@ class _Side:
         none)."""
         table, memo = self.codes_table, {}
         start = 0
-        for batch in iter_batches(self.layer, self.names, step):
+        read = self.read
+        names = self.names + [f for f in (read.fields if read else []) if f not in self.names]
+        for batch in iter_batches(self.layer, names, step):
+            if read is not None:
+                read(batch)  # before anything here: the batch as read
             blobs = wkb_blobs(batch["wkb"])
             if self.transform is not None:
                 blobs = [self._transformed(blob) for blob in blobs]
-            keys = zip(*(np.ma.asarray(batch[name]).tolist() for name in self.names))
-            code = [
-                memo[k] if k in memo else memo.setdefault(k, table.index(*map(_text, k)))
-                for k in keys
-            ]
+            code = _interned(table, memo, [batch[name] for name in self.names])
             n = len(blobs)
             check = np.fromiter(map(len, blobs), np.int64, n) << 32  # b"" → 0 (crc32(b"") == 0)
             check |= np.fromiter(map(zlib.crc32, blobs), np.int64, n)
             new = [
                 np.asarray(batch["fid"], np.int64),
-                np.array(code, np.int64),
+                code,
                 check,
             ]
             new.append(wkb_area_bbox(blobs)[0] if self.with_area else np.zeros(0))
@@ -315,6 +343,7 @@ def pieces_from_overlay(
     convention: str = DEFAULT_CONVENTION,
     seuils: Seuils | None = None,
     stocks: bool | None = None,
+    stock_reads: tuple = (None, None),
 ) -> Iterator[ChangePiece]:
     """Change pieces from the overlay of two millésimes (occupation du sol, or IGN
     artificialisation layers for ``method='ign'``). ``method`` as in ``ocsge:classify``: 'ign'
@@ -331,7 +360,9 @@ def pieces_from_overlay(
     layer (``Seuils``) when the caller shares them with its stocks, else computed here.
     ``stocks=False`` leaves out ``report.stock`` (the area of every polygon of both millésimes,
     measured while reading) for a caller that measures its stocks elsewhere; None: measured
-    unless ``flows_only``."""
+    unless ``flows_only``. ``stock_reads``: per millésime, None or a callable given every batch
+    of the layer as ``batches.iter_batches(layer, fields)`` reads it (its ``fields`` read too):
+    a caller's stocks summed from the same reading (each layer read once)."""
     report = report if report is not None else FlowReport()
     try:
         method = (
@@ -351,18 +382,24 @@ def pieces_from_overlay(
     seuils = seuils or classified_seuils(report.convention)
     stocks = not flows_only if stocks is None else stocks
     return _overlay(
-        layer_debut, layer_fin, fields, method, report, feedback, seuils, flows_only, stocks
+        (layer_debut, layer_fin),
+        fields,
+        method,
+        report,
+        feedback,
+        seuils,
+        (flows_only, stocks),
+        stock_reads,
     )
 
 
 def _overlay(
-    layer_debut, layer_fin, fields, method, report, feedback, seuils, flows_only, stocks
+    layers, fields, method, report, feedback, seuils, wanted, stock_reads
 ) -> Iterator[ChangePiece]:
     """The overlay's pieces, pass after pass (the run, and its thresholds, made at the first
     piece asked for)."""
-    run = _OverlayRun(
-        layer_debut, layer_fin, fields, method, report, feedback, seuils, flows_only, stocks
-    )
+    run = _OverlayRun(*layers, fields, method, report, feedback, seuils, *wanted)
+    run.debut.read, run.fin.read = stock_reads
     rest_fin = yield from run.identical()
     rest_debut = yield from run.canonical(rest_fin)
     yield from run.overlay(rest_debut, rest_fin)
@@ -589,12 +626,14 @@ class _OverlayRun:
             if geometry_d.area() - covered > SLIVER_M2:
                 alone = geometry_d.difference(QgsGeometry.unaryUnion(met)) if met else geometry_d
                 _only(report, alone, "debut", codes.pair[debut.code[pos_d]], debut.status(pos_d))
-        index_debut = QgsSpatialIndex()
-        for pos_d, geometry in rest_debut.items():
-            index_debut.addFeature(pos_d, geometry.boundingBox())
+        index_debut = None  # built for the first fin polygon début does not cover: often none
         for pos_f, geometry_f in rest_fin.items():
             if geometry_f.area() - covered_fin.get(pos_f, 0.0) <= SLIVER_M2:
                 continue
+            if index_debut is None:
+                index_debut = QgsSpatialIndex()
+                for pos_d, geometry in rest_debut.items():
+                    index_debut.addFeature(pos_d, geometry.boundingBox())
             met = [rest_debut[pos] for pos in index_debut.intersects(geometry_f.boundingBox())]
             alone = geometry_f.difference(QgsGeometry.unaryUnion(met)) if met else geometry_f
             _only(report, alone, "fin", codes.pair[fin.code[pos_f]], fin.status(pos_f))

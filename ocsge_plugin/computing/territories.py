@@ -37,7 +37,15 @@ from qgis.core import QgsCoordinateReferenceSystem, QgsGeometry, QgsRectangle
 from ..core.errors import TerritoryError
 from ..core.i18n import Note, plural, tr
 from ..domain.rules import DEFAULT_CONVENTION
-from .batches import Needed, Step, forget_read_ahead, iter_batches, postgis_extents, read_ahead
+from .batches import (
+    Needed,
+    Step,
+    forget_read_ahead,
+    iter_batches,
+    postgis_extents,
+    postgis_readable,
+    read_ahead,
+)
 from .classes import Collector
 from .codes import (
     UNKNOWN,
@@ -45,6 +53,7 @@ from .codes import (
     flow_sign,
     lookup_artif,
     lookup_imper,
+    lookup_statuses,
     lookup_values,
     parse_bool,
     parse_ign_artif_or_bool,
@@ -97,32 +106,41 @@ def _stock_weights(
     """Per polygon: (covered, artif, imper, indéterminé) as 0 / 1 weights; ``method`` as
     ``sources.resolve_stock_method`` says ('classified': the layer's own artif and imper fields)."""
     n = len(batch["wkb"])
-    f = source.fields
-    imper = (
-        lookup_imper(batch[f["code_cs"]], convention)
-        if "code_cs" in f
-        else np.full(n, UNKNOWN, np.int8)
-    )
-    if source.kind == "classified":
-        artif = lookup_values(batch[f["artif"]], parse_bool)
-        imper = lookup_values(batch[f["imper"]], parse_bool)
-    elif classification is not None:
-        pos = np.searchsorted(classification[0], batch["fid"])
-        pos = np.clip(pos, 0, max(classification[0].size - 1, 0))
-        found = (
-            classification[0][pos] == batch["fid"] if classification[0].size else np.zeros(n, bool)
-        )
-        artif = np.where(found, classification[1][pos], UNKNOWN).astype(np.int8)
-    elif method == "ign":
-        artif = lookup_values(batch[f["artif"]], parse_ign_artif_or_bool)
-    else:
-        artif = lookup_artif(batch[f["code_cs"]], batch[f["code_us"]], convention)
+    imper, artif = _statuses(source, batch, method, classification, convention)
     w = np.zeros((n, 4), dtype=np.float64)
     w[:, 0] = 1.0
     w[:, 1] = artif == YES
     w[:, 2] = imper == YES
     w[:, 3] = (artif == UNKNOWN) | (imper == UNKNOWN)
     return w
+
+
+def _statuses(
+    source: Source, batch: dict, method: str, classification, convention: str
+) -> tuple[np.ndarray, np.ndarray]:
+    """(imper, artif) of each polygon of a stock batch, 1 / 0 / -1 (``_stock_weights``)."""
+    f = source.fields
+    n = len(batch["wkb"])
+    if source.kind == "classified":
+        return (
+            lookup_values(batch[f["imper"]], parse_bool),
+            lookup_values(batch[f["artif"]], parse_bool),
+        )
+    if classification is None and method != "ign":  # the matrix: each column factorised once
+        return lookup_statuses(batch[f["code_cs"]], batch[f["code_us"]], convention)
+    imper = (
+        lookup_imper(batch[f["code_cs"]], convention)
+        if "code_cs" in f
+        else np.full(n, UNKNOWN, np.int8)
+    )
+    if classification is not None:
+        pos = np.searchsorted(classification[0], batch["fid"])
+        pos = np.clip(pos, 0, max(classification[0].size - 1, 0))
+        found = (
+            classification[0][pos] == batch["fid"] if classification[0].size else np.zeros(n, bool)
+        )
+        return imper, np.where(found, classification[1][pos], UNKNOWN).astype(np.int8)
+    return imper, lookup_values(batch[f["artif"]], parse_ign_artif_or_bool)
 
 
 def _counts(w: np.ndarray) -> np.ndarray:
@@ -292,13 +310,11 @@ def aggregate(
             id(pair): 3 * (count[id(pair[1])] + count[id(pair[2])]) for pair in overlay_pairs
         }  # overlays weigh more
         weights_total = sum(count.values()) + sum(overlay_work.values())
-        done = _add_sources(run, in_turn, count, weights_total, method, thresholds, needed, step)
-    for pair in overlay_pairs:  # pairs of stock layers without a flow layer
-        share = overlay_work[id(pair)] / weights_total
-        sub = step.sub(done, done + share * 0.98)
-        done += share * 0.98
-        step.check()
-        run.add_overlay(pair, overlay, sub)
+        shared = _shared_reads(overlay_pairs)
+        done = _add_sources(
+            run, in_turn, count, weights_total, method, thresholds, needed, step, shared
+        )
+    _add_overlays(run, overlay_pairs, overlay, [overlay_work, weights_total, done], step)
     step.check()
     area, geometries, crs = run.territory_area()
     table, zero = build_table(
@@ -325,6 +341,19 @@ def aggregate(
     )
 
 
+def _add_overlays(run: _Run, pairs: list, overlay: Callable, shares: list, step: Step) -> None:
+    """The pairs of stock layers without a flow layer overlaid in turn (``shares``: work per
+    pair, total work, share done), then the stocks no overlay read (``_Run.read_pending``)."""
+    work, total, done = shares
+    for pair in pairs:
+        share = work[id(pair)] / total
+        sub = step.sub(done, done + share * 0.98)
+        done += share * 0.98
+        step.check()
+        run.add_overlay(pair, overlay, sub)
+    run.read_pending()
+
+
 def _check_inputs(territories: TerritorySet, sources: Sequence[Source]) -> None:
     """Refuse no territory, no source, or a source in geographic coordinates."""
     if len(territories) == 0:
@@ -349,15 +378,20 @@ def _add_sources(
     thresholds: Callable | None,
     needed: dict,
     step: Step,
+    shared: set[int] = frozenset(),
 ) -> float:
     """Every source read in turn into ``run`` (stocks or flows), each its share of the progress;
-    returns the share done."""
+    returns the share done. A stock source of ``shared`` (ids) is only prepared
+    (``run.pending``): its overlay's reading sums its stocks."""
     done = 0.0
     for source in in_turn:
         share = count[id(source)] / weights_total
         sub = step.sub(done, done + share * 0.98)
         done += share * 0.98
-        if source.role == "stock":
+        if id(source) in shared:
+            used = resolve_stock_method(source, method)
+            run.pending[id(source)] = run.stock_read(source, used, thresholds, sub)
+        elif source.role == "stock":
             run.add_stock(
                 source,
                 resolve_stock_method(source, method),
@@ -465,6 +499,47 @@ def _overlay_pairs(sources: Sequence[Source]) -> list[tuple[str, Source, Source]
     return pairs
 
 
+def _shared_reads(pairs: list[tuple[str, Source, Source]]) -> set[int]:
+    """The stock sources (ids) whose stocks their overlay's reading sums (each millésime read
+    once): every one of ``pairs``, but a PostGIS layer (its stock reading leaves rows out)."""
+    return {
+        id(source) for _, a, b in pairs for source in (a, b) if not postgis_readable(source.layer)
+    }
+
+
+class StockRead:
+    """A stock layer's batches summed per territory (``__call__`` on each batch of
+    ``iter_batches(layer, fields)``): its own reading (``_Run.add_stock``) or the overlay's reading
+    of the same layer, the same batches (``aggregate``: each millésime read once)."""
+
+    def __init__(
+        self,
+        run: _Run,
+        source: Source,
+        method: tuple[str, Any],
+        placement: Placement,
+        fields: list,
+        step: Step,
+    ) -> None:
+        """``method``: (the method used, the thresholds' (sorted fids, artif) or None)."""
+        self.run, self.source, self.placement = run, source, placement
+        (self.used, self.classification), self.fields, self.step = method, fields, step
+        self.key = (source.departement or "?", source.millesimes[-1])
+        self.undetermined = _Undetermined(run.stats, source.title, str(source.millesimes[-1]))
+
+    def __call__(self, batch: dict) -> None:
+        run, source, key = self.run, self.source, self.key
+        w = _stock_weights(source, batch, self.used, self.classification, run.convention)
+        want = None if run.coverage else _counts(w)
+        self.undetermined.add(batch["wkb"], w[:, 3] > 0)
+        cs_field, us_field = source.fields.get("code_cs"), source.fields.get("code_us")
+        hook = run.classes.stock_hook(
+            key, batch[cs_field] if cs_field else None, batch[us_field] if us_field else None
+        )
+        sums = run.stocks[key]
+        accumulate(self.placement, batch["wkb"], w, sums, run.stats, want, self.step, hook)
+
+
 class _Run:
     """One aggregation's sums: stocks per (département, millésime), flows per (département, début,
     fin), each an array (territories × columns), and what was noticed on the way."""
@@ -493,6 +568,7 @@ class _Run:
         self.crs_of: dict[tuple, str] = {}
         self.placement_of: dict[str, Placement] = {}
         self.classes = Collector(stocks=coverage)
+        self.pending: dict[int, StockRead] = {}  # stocks summed by their overlay's reading
 
     def _placement(self, source: Source) -> Placement:
         placement = self.placements.get(source.crs, self.extents[_crs_key(source.crs)])
@@ -511,6 +587,15 @@ class _Run:
         sub: Step,
         needed: Needed | None = None,
     ) -> None:
+        read = self.stock_read(source, used, thresholds, sub)
+        for batch in iter_batches(source.layer, read.fields, step=read.step, needed=needed):
+            read(batch)
+
+    def stock_read(
+        self, source: Source, used: str, thresholds: Callable | None, sub: Step
+    ) -> StockRead:
+        """What a stock layer's reading does with each of its batches (``StockRead``), the
+        thresholds computed first (``thresholds``, method 'matrice_seuils')."""
         placement = self._placement(source)
         key = (source.departement or "?", source.millesimes[-1])
         if key in self.stocks:
@@ -519,12 +604,11 @@ class _Run:
                     dep=key[0], year=key[1]
                 )
             )
-        sums = self.stocks.setdefault(key, np.zeros((self.n_t, 4)))
+        self.stocks.setdefault(key, np.zeros((self.n_t, 4)))
         self.crs_of[("s",) + key] = _crs_key(source.crs)
         classification = None
         read_step = sub
         fields = [name for name in source.fields.values()]
-        cs_field, us_field = source.fields.get("code_cs"), source.fields.get("code_us")
         if used == "matrice_seuils":
             if thresholds is None:
                 raise ValueError(
@@ -532,17 +616,9 @@ class _Run:
                 )
             classification = thresholds(source, sub.sub(0.0, 0.6))
             read_step = sub.sub(0.6, 1.0)
-            fields = [f for f in (cs_field, us_field) if f]
+            fields = [f for f in (source.fields.get("code_cs"), source.fields.get("code_us")) if f]
         self._info(tr("{title}: stocks by method {method}").format(title=source.title, method=used))
-        undetermined = _Undetermined(self.stats, source.title, str(source.millesimes[-1]))
-        for batch in iter_batches(source.layer, fields, step=read_step, needed=needed):
-            w = _stock_weights(source, batch, used, classification, self.convention)
-            want = None if self.coverage else _counts(w)
-            undetermined.add(batch["wkb"], w[:, 3] > 0)
-            hook = self.classes.stock_hook(
-                key, batch[cs_field] if cs_field else None, batch[us_field] if us_field else None
-            )
-            accumulate(placement, batch["wkb"], w, sums, self.stats, want, read_step, hook)
+        return StockRead(self, source, (used, classification), placement, fields, read_step)
 
     def add_flows(self, source: Source, sub: Step) -> None:
         placement = self._placement(source)
@@ -595,7 +671,9 @@ class _Run:
             tr("overlay of {a} and {b}").format(a=a.title, b=b.title),
             f"{key[1]}-{key[2]}",
         )
-        for wkb, w, codes in overlay(a, b, sub):
+        reads = (self.pending.pop(id(a), None), self.pending.pop(id(b), None))
+        more = {"stock_reads": reads} if any(reads) else {}
+        for wkb, w, codes in overlay(a, b, sub, **more):
             w = np.asarray(w, dtype=np.float64)
             undetermined.add(wkb, w[:, 4] > 0)
             hook = self.classes.change_hook(
@@ -607,6 +685,13 @@ class _Run:
             accumulate(
                 placement, wkb, w, sums, self.stats, None if hook else w.sum(axis=1) > 0, sub, hook
             )
+
+    def read_pending(self) -> None:
+        """The stocks no overlay summed (none met the territories): each layer read for them."""
+        for read in self.pending.values():
+            for batch in iter_batches(read.source.layer, read.fields, step=read.step):
+                read(batch)
+        self.pending.clear()
 
     def territory_area(self) -> tuple[np.ndarray, list[QgsGeometry], QgsCoordinateReferenceSystem]:
         """Territory areas and outlines in the CRS of the data covering each territory most."""

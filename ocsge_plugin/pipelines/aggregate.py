@@ -334,7 +334,7 @@ def overlay_flows(
     class changed without a flow on none (they count in the transitions of the per-class tables)."""
 
     def run(
-        debut: Source, fin: Source, feedback: Any
+        debut: Source, fin: Source, feedback: Any, stock_reads: tuple = (None, None)
     ) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]:
         used = resolve_stock_method(fin, method)
         used = "matrice" if used == "classified" else used
@@ -349,6 +349,7 @@ def overlay_flows(
             convention=convention,
             seuils=seuils,
             stocks=False,  # the stocks come from territories.add_stock; report.stock is not read
+            stock_reads=stock_reads,  # or from this reading of the layers (territories.StockRead)
         )
         wkb: list = []
         weights: list = []

@@ -278,3 +278,68 @@ def test_overlay_with_seuils_classifies_each_millesime_once(layers, monkeypatch)
     flows = shared.set_index("code")
     # by hand: the half of S2 in A; S4 (null couverture at début) is undetermined, not a flow
     assert flows.loc["A", "flux_artif"] == pytest.approx(5000)
+
+
+def test_overlay_reads_each_millesime_once_for_stocks_and_flows(layers, monkeypatch):
+    """Flows by overlay: the stocks of both millésimes are summed from the overlay's own reading of
+    each layer (one reading per millésime, not two), with the numbers counted by hand."""
+    from ocsge.ocsge_plugin.computing import flows_overlay, territories
+
+    reads = []
+    for module in (territories, flows_overlay):
+
+        def counted(layer, *args, _read=module.iter_batches, **kwargs):
+            reads.append(layer.name())
+            return _read(layer, *args, **kwargs)
+
+        monkeypatch.setattr(module, "iter_batches", counted)
+    names = ["occupation_D090_2018", "occupation_D090_2021"]
+    result, _notes = run_aggregate(
+        TerritorySet.from_layer(layers("communes"), "code", "nom"),
+        [layers(n) for n in names],
+        "matrice",
+        False,
+        True,
+        None,
+    )
+    assert sorted(reads) == names  # each layer read once (it was twice: stocks, then overlay)
+    table = result.table.set_index("code")
+    # by hand: 2018 artificialised and impermeable: S1 (bâti) in A; 2021: S1, S2 (half in A, half
+    # in B), S4 (non bâti imperméable) in A; S3 and S4 at début are undetermined
+    for column, expected in (
+        ("surface_artif_debut", {"A": 10000, "B": 0}),
+        ("surface_imper_debut", {"A": 10000, "B": 0}),
+        ("surface_artif", {"A": 20000, "B": 5000}),
+        ("surface_imper", {"A": 20000, "B": 5000}),
+        ("flux_artif", {"A": 5000, "B": 5000}),
+    ):
+        for commune, value in expected.items():
+            assert table.loc[commune, column] == pytest.approx(value), (column, commune)
+
+
+def test_rolled_up_years_merged_where_communes_differ():
+    """A level's row takes its communes' millésimes: one when they share it, all of them merged
+    when they differ (two départements delivered in different years), surfaces summed."""
+    import pandas as pd
+
+    table = pd.DataFrame(
+        {
+            "code": ["A", "B", "C", "D"],
+            "nom": ["a", "b", "c", "d"],
+            "index_debut": [1, 1, 1, 1],
+            "index_fin": [2, 2, 2, 2],
+            "millesime_debut": [2016, 2016, 2016, 2018],
+            "millesime_fin": [2019, 2019, 2019, 2021],
+            "cs_debut": ["CS2.2.1", "CS2.2.1", None, None],
+            "cs_fin": ["CS1.1.1.1", "CS1.1.1.1", "CS1.1.1.1", "CS1.1.1.1"],
+            "surface": [1.0, 2.0, 4.0, 8.0],
+        }
+    )
+    members = {"E1": ["A", "B"], "E2": ["C", "D"]}
+    out = classes.rollup_classes(table, classes.TRANSITION, members, {"E1": "one", "E2": "two"})
+    rows = {(r.code, r.cs_debut): r for r in out.itertuples()}
+    assert set(rows) == {("E1", "CS2.2.1"), ("E2", None)}
+    same, mixed = rows[("E1", "CS2.2.1")], rows[("E2", None)]
+    assert (same.millesime_debut, same.millesime_fin, same.surface) == ("2016", "2019", 3.0)
+    assert (mixed.millesime_debut, mixed.millesime_fin) == ("2016, 2018", "2019, 2021")
+    assert mixed.surface == 12.0 and same.nom == "one"

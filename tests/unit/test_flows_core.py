@@ -506,3 +506,37 @@ def test_stock_difference_equals_net_flow(
     ):
         assert math.isclose(delta / 1e4, net, rel_tol=1e-6, abs_tol=1e-8), (delta / 1e4, net)
     assert report.only_debut_area == 0.0 and report.only_fin_area == 0.0
+
+
+def test_overlay_interns_codes_by_combination_row_by_row_answer():
+    """The overlay's codes of a batch are interned by distinct (couverture, usage) combination in
+    numpy: each row keeps its own pair (a masked value, None and bytes as a row-by-row reading
+    gives them), the same combination the same index."""
+    import numpy as np
+
+    from ocsge.ocsge_plugin.computing.flows_overlay import _Codes, _interned
+
+    cs = np.ma.array(
+        np.array(["CS1.1.1.1", b"CS2.2.1", "CS1.1.1.1", None, "CS1.1.1.1", "CS1.1.1.1"], object),
+        mask=[0, 0, 0, 0, 1, 0],
+    )
+    us = np.array(["US5", "US1.1", "US2", "US1.1", "US5", "US5"], dtype=object)
+    table = _Codes("matrice")
+    got = _interned(table, {}, [cs, us])
+    assert [table.pair[i] for i in got] == [
+        ("CS1.1.1.1", "US5"),
+        ("CS2.2.1", "US1.1"),
+        ("CS1.1.1.1", "US2"),
+        (None, "US1.1"),
+        (None, "US5"),
+        ("CS1.1.1.1", "US5"),
+    ]
+    assert got[0] == got[5] and len(set(got.tolist())) == 5
+    # the same as the row-by-row path (a column not of text: an integer one)
+    rows = _Codes("matrice")
+    assert _interned(rows, {}, [np.array([7, 7, 8]), np.array([1, 1, 1])]).tolist() == [0, 0, 1]
+    assert [table.artif[i] for i in got[:3]] == [1, 0, 1]
+    # OGR's Arrow reading gives fixed-width bytes (masked): the same pairs
+    fixed_cs = np.ma.array(cs.filled(b"").astype("S9"), mask=[0, 0, 0, 1, 1, 0])
+    fixed = _interned(table, {}, [fixed_cs, us.astype("S5")])
+    assert fixed.tolist()[:4] == got.tolist()[:4] and fixed[5] == got[5]
