@@ -14,8 +14,8 @@ output is made by SQLite itself:
    to SQLite as JSON text, no Python object per row), their distinct combinations to another;
 3. ``INSERT … SELECT`` copies the source rows into the output, geometry blobs as they are (same CRS
    id, checked), joined with the added values, by ranges of ids (progress and cancel between
-   ranges); the output table's triggers are set aside meanwhile and restored after, as GDAL wrote
-   them;
+   ranges), into the file first rewritten with 64 KiB pages (``PAGE_SIZE``); the output table's
+   triggers are set aside meanwhile and restored after, as GDAL wrote them;
 4. the spatial index: the source's R-tree (same ids, same geometries) is copied node for node; a
    source without one gets its R-tree computed by GDAL's SQL functions;
 5. the feature count and extent of the GeoPackage's own tables are set, and the file, written under
@@ -65,12 +65,14 @@ __all__ = [
     "RANGE",
     "VALUES_BATCH",
     "IDS_PER_QUERY",
+    "PAGE_SIZE",
     "SQLITE_MAGIC",
 ]
 
 RANGE = 100_000  # rows copied per INSERT … SELECT (progress and cancel between ranges)
 VALUES_BATCH = 100_000  # rows of the added values inserted at once
 IDS_PER_QUERY = 20_000  # feature ids listed in one validity query (``InvalidGeometries.start``)
+PAGE_SIZE = 65_536  # bytes per SQLite page of a copied GeoPackage (SQLite's largest)
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -353,6 +355,7 @@ def _write(plan: Plan, path: Path, layer_name: str, rows: _Rows, feedback: Any) 
     _create(plan, path, layer_name, [defn for defn, _, _ in added], metadata)
     _check(feedback)
     with closing(_private(path)) as con:
+        _large_pages(con)
         con.execute("ATTACH DATABASE ? AS src", (Path(plan.path).resolve().as_uri() + "?mode=ro",))
         srs_id = con.execute(
             "SELECT srs_id FROM gpkg_geometry_columns WHERE table_name = ?", (layer_name,)
@@ -402,6 +405,16 @@ def _write(plan: Plan, path: Path, layer_name: str, rows: _Rows, feedback: Any) 
         _index_with_gdal(path, layer_name)
     _progress(feedback, 100.0)
     return count
+
+
+def _large_pages(con: sqlite3.Connection) -> None:
+    """The output, still without rows, rewritten with pages of ``PAGE_SIZE`` bytes (GDAL makes
+    SQLite's 4,096): a sixteenth of the page writes and of the B-tree's pages to fill, a file 10 %
+    smaller. At 1,000,000 rows, one copy per process in 4 alternated pairs, the copy took 0.6 s of
+    CPU less (medians 3.4 s → 2.8 s, lower in every pair). The R-tree keeps the node size of the
+    nodes copied into it (read by SQLite from its root node)."""
+    con.execute(f"PRAGMA main.page_size = {PAGE_SIZE}")
+    con.execute("VACUUM main")
 
 
 def _create(

@@ -631,6 +631,10 @@ def test_gpkg_written_by_sqlite_equals_the_qgis_sink(run, tmp_path, method):
         f.id(): f["ID"] for f in source.getFeatures()
     }
     assert sqlite_rows(out, "SELECT rtreecheck('rtree_classified_geom')") == [("ok",)]
+    # rewritten with 64 KiB pages before the rows: a sound file, GDAL's metadata item kept
+    assert sqlite_rows(out, "PRAGMA page_size") == [(65536,)]
+    assert sqlite_rows(out, "PRAGMA integrity_check") == [("ok",)]
+    assert ogr.Open(str(out)).GetLayer(0).GetMetadataItem("convention") == "indetermine"
     assert sqlite_rows(out, "SELECT feature_count FROM gpkg_ogr_contents") == [(len(MESH),)]
     assert sqlite_rows(out, "SELECT min_x, min_y, max_x, max_y FROM gpkg_contents")[
         0
@@ -681,6 +685,13 @@ def test_gpkg_source_without_spatial_index_and_existing_output_replaced(run, tmp
     assert sqlite_rows(out, "SELECT min_x, max_x FROM gpkg_contents")[0] == pytest.approx(
         (0, 900), abs=1e-3
     )
+    # the R-tree GDAL fills in the file rewritten with 64 KiB pages: block 2 found through it
+    assert sqlite_rows(out, "PRAGMA page_size") == [(65536,)]
+    assert sqlite_rows(out, "PRAGMA integrity_check") == [("ok",)]
+    from qgis.core import QgsFeatureRequest, QgsRectangle
+
+    request = QgsFeatureRequest().setFilterRect(QgsRectangle(310, 10, 490, 190))
+    assert {f["ID"] for f in layer.getFeatures(request)} == {"L2", "R2", "B2", "T2", "P"}
 
 
 def test_gpkg_written_by_sqlite_from_a_loaded_ign_layer_keeps_ign_fields_renamed(run, tmp_path):
