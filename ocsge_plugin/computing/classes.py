@@ -227,12 +227,18 @@ def _combined(raw: pd.DataFrame, name: str) -> pd.DataFrame:
     filled = raw.copy()
     for c in class_keys:  # None is a class of its own: grouped under a stand-in, put back after
         filled[c] = filled[c].map(lambda v: "\0" if v is None else v)
-    grouped = filled.groupby(["code", *index_keys, *class_keys], sort=True)
+    keys = ["code", *index_keys, *class_keys]
+    years = {f"t{k}": _year_texts(filled[f"y{k}"]) for k in range(len(index_keys))}
+    grouped = filled.assign(**years).groupby(keys, sort=True)
     table = grouped.agg(
         nom=("nom", "first"),
         surface=("surface", "sum"),
-        **{f"m{k}": (f"y{k}", _years) for k in range(len(index_keys))},
+        **{f"m{k}": (f"t{k}", "first") for k in range(len(index_keys))},
+        **{f"n{k}": (f"t{k}", "nunique") for k in range(len(index_keys))},
     ).reset_index()
+    group_of = grouped.ngroup().fillna(-1).to_numpy(np.int64)  # -1: a key is null, left out
+    for k in range(len(index_keys)):
+        _merge_mixed_years(table, filled, group_of, keys, k)
     for c in class_keys:
         table[c] = table[c].map(lambda v: None if v == "\0" else v)
     rename = dict(zip(class_keys, CLASS_COLUMNS[name]))
@@ -253,6 +259,34 @@ def _years(values: Iterable[Any]) -> str:
     for value in values:
         years.update(int(part) for part in str(value).split(",") if part.strip().isdigit())
     return years_text(years)
+
+
+def _year_texts(values: pd.Series) -> np.ndarray:
+    """Per row, the text :func:`_years` gives its value alone (computed once per distinct value)."""
+    known: dict = {}
+    out = np.empty(len(values), dtype=object)
+    for row, value in enumerate(values.tolist()):
+        key = (type(value), value)
+        text = known.get(key)
+        if text is None:
+            text = known[key] = _years([value])
+        out[row] = text
+    return out
+
+
+def _merge_mixed_years(
+    table: pd.DataFrame, filled: pd.DataFrame, group_of: np.ndarray, keys: list, k: int
+) -> None:
+    """``m<k>`` of ``table`` (one row per group of ``filled`` by ``keys``, sorted), holding the
+    text of each group's first row, made the years of all its rows where they differ (rows of
+    several départements): :func:`_years` of theirs; equal texts are equal sets of years."""
+    mixed = (table.pop(f"n{k}") > 1).to_numpy()
+    if not mixed.any():
+        return
+    rows = mixed[group_of[group_of >= 0]]
+    kept = filled[group_of >= 0][rows]
+    merged = kept.groupby(keys, sort=True)[f"y{k}"].agg(_years)
+    table.loc[mixed, f"m{k}"] = merged.to_numpy()
 
 
 def marginal(occupation: pd.DataFrame, by: str) -> pd.DataFrame:
