@@ -262,7 +262,11 @@ def _years(values: Iterable[Any]) -> str:
 
 
 def _year_texts(values: pd.Series) -> np.ndarray:
-    """Per row, the text :func:`_years` gives its value alone (computed once per distinct value)."""
+    """Per row, the text :func:`_years` gives its value alone (computed once per distinct value:
+    of a column of texts or of integers without null, told apart by ``pd.factorize``)."""
+    if pd.api.types.infer_dtype(values, skipna=False) in ("string", "integer"):
+        codes, distinct = pd.factorize(values)
+        return np.array([_years([value]) for value in distinct] + [""], dtype=object)[codes]
     known: dict = {}
     out = np.empty(len(values), dtype=object)
     for row, value in enumerate(values.tolist()):
@@ -314,7 +318,10 @@ def rollup_classes(
     part = table[table["code"].isin(level_of)]
     codes = part["code"].map(level_of)
     raw = pd.DataFrame(
-        {"code": codes.values, "nom": codes.map(lambda c: names.get(c) or "").values}
+        {
+            "code": codes.values,
+            "nom": codes.map({c: names.get(c) or "" for c in pd.unique(codes)}).values,
+        }
     )
     years = (
         (("index_debut", "millesime_debut"), ("index_fin", "millesime_fin"))
