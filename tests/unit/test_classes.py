@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from builders import write_layer
 from qgis.core import QgsVectorLayer
@@ -343,3 +344,33 @@ def test_rolled_up_years_merged_where_communes_differ():
     assert (same.millesime_debut, same.millesime_fin, same.surface) == ("2016", "2019", 3.0)
     assert (mixed.millesime_debut, mixed.millesime_fin) == ("2016, 2018", "2019, 2021")
     assert mixed.surface == 12.0 and same.nom == "one"
+
+
+def test_rolled_up_across_departements_of_other_millesimes():
+    """A level over communes of two départements whose millésimes differ (the national merge):
+    one row per class with both years, the surfaces summed; a level of one département keeps its
+    year; a class only one département has keeps that one's year; ``None`` is a class."""
+    occupation = pd.DataFrame(
+        {
+            "code": ["32001", "32001", "32002", "90001", "90001", "90002"],
+            "nom": ["a", "a", "b", "c", "c", "d"],
+            "index": [0, 0, 0, 0, 0, 0],
+            "millesime": ["2019", "2019", "2019", "2018", "2018", "2018"],
+            "code_cs": ["CS1.1", None, "CS1.1", "CS1.1", None, "CS2.2"],
+            "code_us": ["US1", "US1", "US1", "US1", "US1", "US2"],
+            "surface": [1.0, 2.0, 4.0, 8.0, 16.0, 32.0],
+        }
+    )
+    rows = {}
+    for code, members in {"R76": ["32001", "32002", "90001", "90002"], "D32": ["32002"]}.items():
+        level = classes.rollup_classes(occupation, classes.OCCUPATION, {code: members}, {code: ""})
+        rows.update(
+            ((r.code, r.code_cs, r.code_us), (r.millesime, r.surface))
+            for r in level.itertuples(index=False)
+        )
+    assert rows == {
+        ("D32", "CS1.1", "US1"): ("2019", 4.0),
+        ("R76", "CS1.1", "US1"): ("2018, 2019", 13.0),
+        ("R76", None, "US1"): ("2018, 2019", 18.0),
+        ("R76", "CS2.2", "US2"): ("2018", 32.0),
+    }
