@@ -540,3 +540,27 @@ def test_overlay_interns_codes_by_combination_row_by_row_answer():
     fixed_cs = np.ma.array(cs.filled(b"").astype("S9"), mask=[0, 0, 0, 1, 1, 0])
     fixed = _interned(table, {}, [fixed_cs, us.astype("S5")])
     assert fixed.tolist()[:4] == got.tolist()[:4] and fixed[5] == got[5]
+
+
+def test_overlay_interns_codes_as_real_deliveries_write_them():
+    """Lower case, stray blanks, a parent code and an empty value, as some deliveries carry them:
+    interned by combination, each row gets the pair and the status the nomenclature gives it
+    (by hand: bâti + résidentiel artificialised; formations arborées (CS2.1.1, a parent code) +
+    agriculture not; no couverture undetermined)."""
+    import numpy as np
+
+    from ocsge.ocsge_plugin.computing.flows_overlay import _Codes, _interned
+
+    cs = np.array(["cs1.1.1.1", " CS1.1.1.1 ", b"CS2.1.1", "", b"cs2.1.1"], object)
+    us = np.array(["us5", "US5", "US1.1", "US1.1", b" us1.1"], object)
+    table = _Codes("matrice")
+    got = _interned(table, {}, [cs, us])
+    assert [table.pair[i] for i in got] == [
+        ("CS1.1.1.1", "US5"),
+        ("CS1.1.1.1", "US5"),
+        ("CS2.1.1", "US1.1"),
+        (None, "US1.1"),
+        ("CS2.1.1", "US1.1"),
+    ]
+    assert [table.artif[i] for i in got] == [1, 1, 0, -1, 0]
+    assert [table.pair_id[i] for i in got][:2] == [table.pair_id[got[0]]] * 2
